@@ -1,0 +1,118 @@
+package org.convene.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.convene.invitation.ParticipantCategory;
+import org.convene.invitation.Participants;
+import org.convene.meeting.Agendas;
+import org.convene.meeting.ConceptNotes;
+import org.convene.meeting.Meeting;
+import org.convene.meeting.Meetings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * At the first start of the embedded default (no meeting yet), starts the demo meeting: the
+ * seed's Amman meeting with its first day on the first Monday at least ten weeks ahead, in
+ * the venue's time zone, keeping the agenda's days and times. Its concept note is the
+ * seed's, as the first draft that staff pick up in Tasklist.
+ */
+@Component
+@ConditionalOnProperty(name = {"convene.demo.enabled", "convene.demo.meeting"}, havingValue = "true", matchIfMissing = false)
+class DemoMeeting {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoMeeting.class);
+    static final ZoneId VENUE = ZoneId.of("Asia/Amman");
+
+    private final Meetings meetings;
+    private final ConceptNotes conceptNotes;
+    private final Agendas agendas;
+    private final Participants participants;
+    private final RuntimeService runtimeService;
+    private final Clock clock;
+
+    DemoMeeting(Meetings meetings, ConceptNotes conceptNotes, Agendas agendas, Participants participants,
+                RuntimeService runtimeService) {
+        this.meetings = meetings;
+        this.conceptNotes = conceptNotes;
+        this.agendas = agendas;
+        this.participants = participants;
+        this.runtimeService = runtimeService;
+        this.clock = Clock.system(VENUE);
+    }
+
+    /** The first Monday at least ten weeks after today. */
+    static LocalDate firstDay(LocalDate today) {
+        return today.plusWeeks(10).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(2)
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public void startDemoMeetingOnFirstRun() {
+        if (!meetings.all().isEmpty()) {
+            return;
+        }
+        Map<String, Object> seed = load();
+        Map<String, Object> meeting = (Map<String, Object>) seed.get("meeting");
+        LocalDate firstDay = firstDay(LocalDate.now(clock));
+        String code = "EM-" + firstDay.getYear() + "-AMMAN";
+        Meeting dates = new Meeting(code, (String) meeting.get("title"), (String) meeting.get("place"), VENUE, firstDay,
+                (Integer) meeting.get("numberOfDays"));
+
+        Map<String, Object> note = (Map<String, Object>) seed.get("conceptNote");
+        conceptNotes.save(code, new ConceptNotes.ConceptNote(0, (String) note.get("background"),
+                (String) note.get("objectives"), (String) note.get("convener"), (Integer) note.get("participantsTarget"),
+                (List<String>) note.get("participantCategories"),
+                ((String) note.get("timingAndLocation")).replace("{dates}", dates.datesLabel()),
+                (String) note.get("documentation"), "seed"));
+
+        runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, Map.of(
+                "meetingTitle", dates.title(),
+                "meetingPlace", dates.place(),
+                "meetingTimeZone", VENUE.getId(),
+                "firstDay", firstDay.toString(),
+                "numberOfDays", dates.numberOfDays()));
+
+        for (Map<String, Object> group : (List<Map<String, Object>>) seed.get("workingGroups")) {
+            agendas.assignWorkingGroup(code, (String) group.get("code"), (String) group.get("chairName"),
+                    (String) group.get("chairUserId"), (String) group.get("rapporteurName"));
+        }
+        addAll(code, (List<Map<String, Object>>) seed.get("participants"), false);
+        addAll(code, (List<Map<String, Object>>) seed.get("reserve"), true);
+        log.info("Demo meeting {} started: {} in {}, {}", code, dates.title(), dates.place(), dates.datesLabel());
+    }
+
+    private void addAll(String code, List<Map<String, Object>> people, boolean reserve) {
+        for (Map<String, Object> p : people) {
+            participants.add(code, (String) p.get("name"), (String) p.get("organisation"),
+                    ParticipantCategory.valueOf((String) p.get("category")), (String) p.get("email"), reserve);
+        }
+    }
+
+    private static Map<String, Object> load() {
+        try (InputStream in = new ClassPathResource("demo/amman-expert-meeting.yaml").getInputStream()) {
+            return new Yaml().load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

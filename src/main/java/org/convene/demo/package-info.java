@@ -1,0 +1,5 @@
+/**
+ * Demo data of the embedded default: the Amman expert meeting of the seed, moved into the
+ * future. Uses the other modules' public API only; nothing depends on it.
+ */
+package org.convene.demo;

@@ -1,0 +1,162 @@
+package org.convene.document;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.convene.workflow.Tasks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The drafts of a meeting. Each submission of a drafting task is a new immutable version;
+ * each review or approval is recorded against the version it judged. The processes reach
+ * this bean from their BPMN (input parameters and complete listeners).
+ */
+@Component("documents")
+public class Documents {
+
+    public record Version(long id, long documentId, int version, String body, String author, OffsetDateTime createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Documents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String title(String meetingCode, String kind, String part) {
+        return DocumentKind.valueOf(kind).title(part);
+    }
+
+    public String latestText(String meetingCode, String kind, String part) {
+        return latest(meetingCode, kind, part).map(Version::body).orElse("");
+    }
+
+    public Long latestVersionId(String meetingCode, String kind, String part) {
+        return latest(meetingCode, kind, part).map(Version::id)
+                .orElseThrow(() -> new IllegalStateException("No draft of " + kind + " " + part + " for " + meetingCode));
+    }
+
+    public Optional<Version> latest(String meetingCode, String kind, String part) {
+        return jdbc.sql("""
+                select v.* from cv_document_version v join cv_document d on d.id = v.document_id
+                where d.meeting_code = ? and d.kind = ? and d.part = ?
+                order by v.version desc fetch first 1 rows only""")
+                .params(meetingCode, kind, part == null ? "" : part)
+                .query(Documents::version).optional();
+    }
+
+    public Version version(long versionId) {
+        return jdbc.sql("select * from cv_document_version where id = ?").param(versionId).query(Documents::version).single();
+    }
+
+    public String versionText(Long versionId) {
+        return version(versionId).body();
+    }
+
+    public String versionTitle(Long versionId) {
+        Version version = version(versionId);
+        Map<String, Object> doc = jdbc.sql("select title from cv_document where id = ?").param(version.documentId())
+                .query().singleRow();
+        return doc.get("title") + " (version " + version.version() + ")";
+    }
+
+    /** Comments of the last review or sign-off round of the latest version, when it was sent back. */
+    public String lastComments(String meetingCode, String kind, String part) {
+        List<String> comments = jdbc.sql("""
+                select r.reviewer, r.comments from cv_document_review r
+                join cv_document_version v on v.id = r.document_version_id
+                join cv_document d on d.id = v.document_id
+                where d.meeting_code = ? and d.kind = ? and d.part = ? and r.decision in ('return', 'reject')
+                  and v.version = (select max(v2.version) from cv_document_version v2 where v2.document_id = d.id)
+                order by r.id""")
+                .params(meetingCode, kind, part == null ? "" : part)
+                .query((rs, n) -> "**" + rs.getString(1) + "**: " + rs.getString(2)).list();
+        return String.join("\n\n", comments);
+    }
+
+    /** Complete listener of drafting tasks: the submitted `draftText` becomes the next version. */
+    public long saveDraft(DelegateTask task, String kind, String part) {
+        String code = Tasks.meetingCode(task);
+        long documentId = document(code, kind, part);
+        int next = jdbc.sql("select coalesce(max(version), 0) + 1 from cv_document_version where document_id = ?")
+                .param(documentId).query(Integer.class).single();
+        jdbc.sql("""
+                insert into cv_document_version (document_id, version, body, task_id, author, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(documentId, next, Tasks.text(task, "draftText"), task.getId(), Tasks.currentUser(task), now())
+                .update();
+        return latestVersionId(code, kind, part);
+    }
+
+    /** Complete listener of review and approval tasks: the decision on the latest version. */
+    public void recordReview(DelegateTask task, String kind, String part) {
+        String decision = Tasks.decision(task, "return");
+        Long versionId = latestVersionId(Tasks.meetingCode(task), kind, part);
+        review(versionId, "REVIEW", decision, task);
+    }
+
+    void review(long versionId, String reviewKind, String decision, DelegateTask task) {
+        jdbc.sql("""
+                insert into cv_document_review (document_version_id, kind, decision, comments, task_id, reviewer, reviewed_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(versionId, reviewKind, decision, Tasks.text(task, "comments"), task.getId(),
+                        Tasks.currentUser(task), now())
+                .update();
+    }
+
+    /** Complete listener of "Commission background paper": author, brief and due date. */
+    public void commission(DelegateTask task, String kind) {
+        long id = document(Tasks.meetingCode(task), kind, "");
+        Object due = task.getVariable("paperDueDate");
+        jdbc.sql("update cv_document set author_name = ?, brief = ?, due_date = ? where id = ?")
+                .params(Tasks.text(task, "paperAuthor"), Tasks.text(task, "paperBrief"),
+                        due instanceof Date d ? d.toInstant().atZone(ZoneOffset.UTC).toLocalDate()
+                                : LocalDate.parse(due.toString().substring(0, 10)), id)
+                .update();
+    }
+
+    /** Complete listener of "Circulate documentation pack". */
+    public void circulate(DelegateTask task, String kind) {
+        jdbc.sql("update cv_document set circulated_at = ? where meeting_code = ? and kind = ? and part = ''")
+                .params(now(), Tasks.meetingCode(task), kind).update();
+    }
+
+    /** Marks a document published (idempotent: the first publication time stays). */
+    public void publish(String meetingCode, String kind) {
+        jdbc.sql("update cv_document set published_at = ? where meeting_code = ? and kind = ? and published_at is null")
+                .params(now(), meetingCode, kind).update();
+    }
+
+    public List<Map<String, Object>> reviewsOf(long versionId) {
+        return jdbc.sql("select kind, decision, comments, reviewer, reviewed_at from cv_document_review where document_version_id = ? order by id")
+                .param(versionId).query().listOfRows();
+    }
+
+    private long document(String meetingCode, String kind, String part) {
+        String p = part == null ? "" : part;
+        Optional<Long> id = jdbc.sql("select id from cv_document where meeting_code = ? and kind = ? and part = ?")
+                .params(meetingCode, kind, p).query(Long.class).optional();
+        if (id.isPresent()) {
+            return id.get();
+        }
+        jdbc.sql("insert into cv_document (meeting_code, kind, part, title, created_at) values (?, ?, ?, ?, ?)")
+                .params(meetingCode, kind, p, DocumentKind.valueOf(kind).title(p), now()).update();
+        return jdbc.sql("select id from cv_document where meeting_code = ? and kind = ? and part = ?")
+                .params(meetingCode, kind, p).query(Long.class).single();
+    }
+
+    private static Version version(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Version(rs.getLong("id"), rs.getLong("document_id"), rs.getInt("version"), rs.getString("body"),
+                rs.getString("author"), rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

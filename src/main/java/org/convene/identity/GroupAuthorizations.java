@@ -1,0 +1,123 @@
+package org.convene.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups of Convene and what each may do, created at start in every configuration (they
+ * are the product's rules, not demo data) and kept idempotent. Tasks are seen and worked
+ * through the engine's own task authorizations, which it grants to a task's candidate group
+ * and assignee when the task is created: a user outside them neither sees nor completes it.
+ */
+@Component
+public class GroupAuthorizations {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupAuthorizations.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+
+    GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService,
+                        FilterService filterService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    public void ensureGroupsAndGrants() {
+        group(ConveneGroups.STAFF, "Convener staff (secretariat)");
+        group(ConveneGroups.MANAGERS, "Managers (director, deputy)");
+        group(ConveneGroups.REVIEWERS, "Reviewers (legal, policy, regional bureaux)");
+
+        for (String group : new String[] {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.REVIEWERS}) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // Tasklist reads the deployed forms of the definitions behind a user's tasks
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+            grant(group, Resources.FILTER, ANY, Permissions.READ);
+        }
+        // staff start meetings
+        grant(ConveneGroups.STAFF, Resources.PROCESS_DEFINITION, "ExpertMeetingProcess",
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(ConveneGroups.STAFF, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // managers follow every meeting in Cockpit: read, suspend/resume, retry jobs
+        grant(ConveneGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(ConveneGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
+                ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_TASK);
+        grant(ConveneGroups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        grant(ConveneGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
+        grant(ConveneGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+
+        filter("My tasks", -10, Map.of("assigneeExpression", "${currentUser()}"));
+        filter("My groups' tasks", -5, Map.of("candidateGroupsExpression", "${currentUserGroups()}"));
+    }
+
+    private void group(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+            log.info("Created group {}", id);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list().stream()
+                .findFirst().orElse(null);
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private void filter(String name, int priority, Map<String, String> criteria) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        var taskQuery = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+        if (criteria.containsKey("assigneeExpression")) {
+            taskQuery.taskAssigneeExpression(criteria.get("assigneeExpression"));
+        } else {
+            taskQuery.taskCandidateGroupInExpression(criteria.get("candidateGroupsExpression")).includeAssignedTasks();
+        }
+        taskQuery.orderByDueDate().asc();
+        Filter filter = filterService.newTaskFilter(name)
+                .setQuery((Query) taskQuery)
+                .setProperties(Map.of("priority", priority, "autoRefresh", true,
+                        "description", name.equals("My tasks") ? "Tasks assigned to me" : "Tasks offered to my groups"));
+        filterService.saveFilter(filter);
+    }
+}

@@ -1,0 +1,76 @@
+package org.convene.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+/**
+ * Three filter chains. The REST API and the app's JSON API take HTTP Basic, keep no session
+ * and answer 401 to an anonymous call. The webapps (Cockpit, Tasklist, Admin) keep their own
+ * login and CSRF filter, so Spring Security stays out of their way. Everything else (the
+ * app's pages) needs the webapps' login and keeps Spring's CSRF protection.
+ *
+ * <p>Path-pattern matchers, not MVC matchers: an MVC matcher never matches Camunda's Jersey
+ * servlet and would leave /engine-rest open.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/camunda/app/tasklist/default/#/login";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityAuthenticationProvider provider,
+                                 IdentityService identityService) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authenticationProvider(provider)
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappsChain(HttpSecurity http) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher("/camunda/**"), paths.matcher("/"),
+                        paths.matcher("/actuator/health/**"), paths.matcher("/actuator/health"),
+                        paths.matcher("/css/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // the webapps have their own CSRF filter; Spring's would break their login
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        var loginRedirect = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
+        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                new RequestHeaderRequestMatcher("Accept", "application/json"))
+                        .authenticationEntryPoint(loginRedirect));
+        return http.build();
+    }
+}

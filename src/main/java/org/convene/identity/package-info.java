@@ -1,0 +1,6 @@
+/**
+ * Groups, users, authorizations and Spring Security. Spring Security guards the REST API and
+ * the app's pages, backed by Camunda's identity service; the webapps keep their own login and
+ * CSRF protection, and the app's pages share the webapps' session (one login).
+ */
+package org.convene.identity;

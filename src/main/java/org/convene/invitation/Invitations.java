@@ -1,0 +1,82 @@
+package org.convene.invitation;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.convene.meeting.MeetingCalendar;
+import org.convene.workflow.Tasks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One invitation per invitee and meeting; replies are appended, never overwritten. The reply
+ * deadline is three weeks before the meeting, so that a replacement can still come.
+ */
+@Component("invitations")
+public class Invitations {
+
+    static final String REPLY_DEADLINE_BEFORE_MEETING = "P21D";
+
+    private final JdbcClient jdbc;
+    private final MeetingCalendar calendar;
+
+    Invitations(JdbcClient jdbc, MeetingCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    public Date replyDeadline(String meetingCode) {
+        return calendar.beforeMeeting(meetingCode, REPLY_DEADLINE_BEFORE_MEETING);
+    }
+
+    /** The invitation of this participant, created on first use (idempotent for retried jobs). */
+    long ensure(DelegateExecution execution) {
+        String code = Tasks.meetingCode(execution);
+        long participantId = Long.parseLong((String) execution.getVariable("participantId"));
+        Optional<Long> existing = find(code, participantId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("""
+                insert into cv_invitation (meeting_code, participant_id, process_instance_id, status, created_at)
+                values (?, ?, ?, 'SENT', ?)""")
+                .params(code, participantId, execution.getProcessInstanceId(), OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        return find(code, participantId).orElseThrow();
+    }
+
+    Optional<Long> find(String meetingCode, long participantId) {
+        return jdbc.sql("select id from cv_invitation where meeting_code = ? and participant_id = ?")
+                .params(meetingCode, participantId).query(Long.class).optional();
+    }
+
+    /** Complete listener of "Record reply": a reply received by phone, letter or in person. */
+    public void recordReply(DelegateTask task) {
+        long invitation = find(Tasks.meetingCode(task), Long.parseLong((String) task.getVariable("participantId")))
+                .orElseThrow();
+        String reply = Tasks.text(task, "reply");
+        jdbc.sql("""
+                insert into cv_invitation_reply (invitation_id, reply, channel, note, task_id, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(invitation, reply, Tasks.text(task, "replyChannel"), Tasks.text(task, "replyNote"), task.getId(),
+                        Tasks.currentUser(task), OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        jdbc.sql("update cv_invitation set status = ? where id = ?")
+                .params("accept".equals(reply) ? "ACCEPTED" : "DECLINED", invitation).update();
+    }
+
+    /** Complete listener of "Invite replacement": the seat goes to someone from the reserve, or stays empty. */
+    public void recordReplacement(DelegateTask task) {
+        find(Tasks.meetingCode(task), Long.parseLong((String) task.getVariable("participantId")))
+                .ifPresent(id -> jdbc.sql("update cv_invitation set status = case when status = 'SENT' then 'LAPSED' else status end where id = ?")
+                        .param(id).update());
+    }
+
+    public long accepted(String meetingCode) {
+        return jdbc.sql("select count(*) from cv_invitation where meeting_code = ? and status = 'ACCEPTED'")
+                .param(meetingCode).query(Long.class).single();
+    }
+}

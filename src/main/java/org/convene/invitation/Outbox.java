@@ -1,0 +1,34 @@
+package org.convene.invitation;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every mail is first written here, in the transaction of the step that decides to send it,
+ * under a Message-ID derived from what it is for. Writing it twice is a no-op. Delivery over
+ * SMTP (and the window SMTP leaves open) belongs to the invitations work.
+ */
+@Component
+class Outbox {
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void enqueue(String key, String meetingCode, String recipient, String subject, String body) {
+        String messageId = "<" + key + "." + meetingCode + "@convene>";
+        boolean exists = jdbc.sql("select count(*) from cv_outbox_mail where message_id = ?").param(messageId)
+                .query(Integer.class).single() > 0;
+        if (!exists) {
+            jdbc.sql("""
+                    insert into cv_outbox_mail (message_id, meeting_code, recipient, subject, body, status, created_at)
+                    values (?, ?, ?, ?, ?, 'PENDING', ?)""")
+                    .params(messageId, meetingCode, recipient, subject, body, OffsetDateTime.now(ZoneOffset.UTC))
+                    .update();
+        }
+    }
+}

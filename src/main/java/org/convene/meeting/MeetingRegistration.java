@@ -1,0 +1,99 @@
+package org.convene.meeting;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of ExpertMeetingProcess: registers the meeting under its code (the business
+ * key) in the same transaction as the start, so a taken code refuses the start itself.
+ * Sets the variables every phase shows: meetingCode, meetingTitle, meetingPlace, meetingDates.
+ */
+@Component("meetingRegistration")
+class MeetingRegistration implements ExecutionListener {
+
+    static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
+
+    private final Meetings meetings;
+
+    MeetingRegistration(Meetings meetings) {
+        this.meetings = meetings;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        // Tasklist's start form asks for the code; the REST API may give it as the business key
+        Object asked = execution.getVariable("meetingCode");
+        String code = execution.getProcessBusinessKey();
+        if (code == null && asked instanceof String text && !text.isBlank()) {
+            code = text.strip().toUpperCase(java.util.Locale.ROOT);
+            execution.setProcessBusinessKey(code);
+        } else if (code != null && asked instanceof String text && !text.isBlank() && !text.strip().equalsIgnoreCase(code)) {
+            throw new BadUserRequestException("The meeting code '" + text + "' differs from the business key '" + code + "'.");
+        }
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new BadUserRequestException("A meeting needs a code as its business key: 3 to 64 capital letters, "
+                    + "digits and hyphens, e.g. EM-2027-AMMAN (got '" + code + "').");
+        }
+        Meeting meeting = new Meeting(code,
+                required(execution, "meetingTitle", 300),
+                required(execution, "meetingPlace", 200),
+                zone(execution),
+                firstDay(execution),
+                days(execution));
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        meetings.register(meeting, execution.getProcessInstanceId(), user == null ? null : user.getUserId());
+        execution.setVariable("meetingCode", code);
+        execution.setVariable("meetingTitle", meeting.title());
+        execution.setVariable("meetingPlace", meeting.place());
+        execution.setVariable("meetingDates", meeting.datesLabel());
+    }
+
+    private static String required(DelegateExecution execution, String name, int maxLength) {
+        Object value = execution.getVariable(name);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new BadUserRequestException("'" + name + "' is required to start a meeting.");
+        }
+        if (text.length() > maxLength) {
+            throw new BadUserRequestException("'" + name + "' is longer than " + maxLength + " characters.");
+        }
+        return text.strip();
+    }
+
+    private static ZoneId zone(DelegateExecution execution) {
+        Object value = execution.getVariable("meetingTimeZone");
+        try {
+            return value == null ? ZoneId.of("Asia/Amman") : ZoneId.of(value.toString());
+        } catch (DateTimeException e) {
+            throw new BadUserRequestException("'meetingTimeZone' is not a time zone: " + value);
+        }
+    }
+
+    private static LocalDate firstDay(DelegateExecution execution) {
+        Object value = execution.getVariable("firstDay");
+        try {
+            if (value instanceof Date date) {
+                return date.toInstant().atZone(zone(execution)).toLocalDate();
+            }
+            return LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
+        } catch (RuntimeException e) {
+            throw new BadUserRequestException("'firstDay' must be the meeting's first day as YYYY-MM-DD (got '" + value + "').");
+        }
+    }
+
+    private static int days(DelegateExecution execution) {
+        Object value = execution.getVariable("numberOfDays");
+        int days = value instanceof Number n ? n.intValue() : 2;
+        if (days < 1 || days > 5) {
+            throw new BadUserRequestException("'numberOfDays' must be between 1 and 5 (got " + value + ").");
+        }
+        return days;
+    }
+}

@@ -1,0 +1,93 @@
+package org.convene.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates, on the server, what is submitted with every user task that has a Camunda Form:
+ * Tasklist checks the form only in the browser and the REST API takes anything. A task
+ * whose values break its form's rules is not completed (the REST API answers 400 naming
+ * each field and the reason) and nothing of the submission is stored.
+ */
+@Component
+class FormValidationPlugin extends AbstractProcessEnginePlugin {
+
+    private final DeployedForms forms = new DeployedForms();
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+        if (listeners == null) {
+            listeners = new ArrayList<>();
+            configuration.setCustomPreBPMNParseListeners(listeners);
+        }
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
+        if (interceptors == null) {
+            interceptors = new ArrayList<>();
+            configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        }
+        interceptors.add(new ValidationFailureUnwrapping());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                    // built-in listeners run before the ones in the BPMN, so nothing is stored first
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, FormValidationPlugin.this::validate);
+                }
+            }
+        });
+    }
+
+    /**
+     * The engine wraps what a task listener throws; unwrapped after the rollback, a validation
+     * failure reaches the caller as what it is, and the REST API answers 400 instead of 500.
+     */
+    static class ValidationFailureUnwrapping extends CommandInterceptor {
+        @Override
+        public <T> T execute(Command<T> command) {
+            try {
+                return next.execute(command);
+            } catch (ProcessEngineException e) {
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof FormFieldValidationException validation) {
+                        throw validation;
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void validate(DelegateTask task) {
+        UserTask model = (UserTask) task.getBpmnModelElementInstance();
+        String formId = model == null ? null : model.getCamundaFormRef();
+        if (formId == null) {
+            return;
+        }
+        var repository = task.getProcessEngineServices().getRepositoryService();
+        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        forms.find(repository, deploymentId, formId).ifPresent(form -> {
+            List<String> problems = FormSubmissionValidator.violations(form, task::getVariable);
+            if (!problems.isEmpty()) {
+                throw new FormFieldValidationException(problems,
+                        "'" + task.getName() + "' was not completed: " + String.join("; ", problems));
+            }
+        });
+    }
+}

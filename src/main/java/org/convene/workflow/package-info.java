@@ -1,0 +1,6 @@
+/**
+ * Engine plumbing shared by every module: the engine plugin that checks what a user submits
+ * with a task against the task's Camunda Form (Tasklist validates only in the browser), and
+ * small helpers for listeners and delegates. Holds no business data.
+ */
+package org.convene.workflow;

@@ -1,0 +1,89 @@
+package org.convene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.convene.meeting.Meeting;
+import org.convene.meeting.Meetings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The embedded default as README runs it: no profile, H2 file database, demo users and the
+ * demo meeting. Runs in its own JVM (failsafe), so its engine never meets the PostgreSQL one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedDefaultIT {
+
+    static {
+        deleteDataDirectory();
+    }
+
+    @Autowired TestRestTemplate rest;
+    @Autowired Meetings meetings;
+    @Autowired DataSource dataSource;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void shouldStartOnH2WithTheDemoMeetingWaitingForItsConceptNote() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:");
+        }
+        List<Meeting> all = meetings.all();
+        assertThat(all).hasSize(1);
+        Meeting demo = all.get(0);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Amman"));
+        assertThat(demo.firstDay().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(ChronoUnit.DAYS.between(today, demo.firstDay())).isBetween(70L, 76L);
+        assertThat(demo.code()).isEqualTo("EM-" + demo.firstDay().getYear() + "-AMMAN");
+        assertThat(demo.title()).isEqualTo("Expert Meeting on International Cooperation to Share Burden and Responsibilities");
+
+        List<Map<String, Object>> tasks = rest.withBasicAuth("lena", "lena").exchange(
+                "/engine-rest/task?processInstanceBusinessKey=" + demo.code(), HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+        assertThat(tasks).extracting(t -> t.get("name")).containsExactly("Draft concept note");
+
+        Map<String, Map<String, Object>> variables = rest.withBasicAuth("lena", "lena").exchange(
+                "/engine-rest/task/" + tasks.get(0).get("id") + "/form-variables", HttpMethod.GET, null,
+                new ParameterizedTypeReference<Map<String, Map<String, Object>>>() { }).getBody();
+        assertThat((String) variables.get("background").get("value"))
+                .startsWith("The international refugee regime is predicated on cooperation between States.");
+
+        assertThat(rest.withBasicAuth("guest", "guest").exchange(
+                "/engine-rest/task?processInstanceBusinessKey=" + demo.code(), HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody()).isEmpty();
+        assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
+        assertThat(jdbc.sql("select count(*) from cv_participant where meeting_code = ?").param(demo.code())
+                .query(Integer.class).single()).isEqualTo(13);
+    }
+
+    private static void deleteDataDirectory() {
+        Path dir = Path.of(System.getProperty("CONVENE_DATA_DIR", "target/it-data"));
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

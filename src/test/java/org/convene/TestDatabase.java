@@ -1,0 +1,29 @@
+package org.convene;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** A real PostgreSQL 15 for the integration tests, started in-process (no Docker needed). */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabase {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder().start();
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .password("postgres")
+                .build();
+    }
+}

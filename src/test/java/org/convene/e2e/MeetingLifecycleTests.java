@@ -1,0 +1,240 @@
+package org.convene.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.RestClients.variables;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convene.ConveneIntegrationTest;
+import org.convene.RestClients;
+import org.convene.TestMeetings;
+import org.convene.invitation.ParticipantCategory;
+import org.convene.invitation.Participants;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * One meeting's whole lifecycle, on PostgreSQL, through the REST API only: every task is
+ * worked by a demo user of the task's group, after a user of another group was refused it.
+ * Waits for the meeting's dates are fast-forwarded by executing the due timer job, as a
+ * manager would in Cockpit, once its due date was checked against the agenda.
+ */
+@ConveneIntegrationTest
+class MeetingLifecycleTests {
+
+    static final ZoneId AMMAN = ZoneId.of("Asia/Amman");
+    static final Map<String, String> USER_OF_GROUP = Map.of(
+            "convener-staff", "lena", "managers", "grace", "reviewers", "ravi");
+    static final Map<String, String> OUTSIDER_OF_GROUP = Map.of(
+            "convener-staff", "ravi", "managers", "lena", "reviewers", "omar");
+
+    @Autowired TestRestTemplate rest;
+    @Autowired Participants participants;
+
+    RestClients api;
+    String code;
+    final List<String> worked = new ArrayList<>();
+    final List<String> timersFired = new ArrayList<>();
+
+    @Test
+    void shouldCarryAMeetingFromConceptNoteToPublishedFramework() {
+        api = new RestClients(rest);
+        code = TestMeetings.newCode("E2E");
+        LocalDate firstDay = LocalDate.now(AMMAN).plusWeeks(10).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+
+        ResponseEntity<Map<String, Object>> started = api.post("lena",
+                "/engine-rest/process-definition/key/ExpertMeetingProcess/start",
+                Map.of("businessKey", code, "variables", variables(
+                        "meetingTitle", "Expert Meeting on International Cooperation to Share Burden and Responsibilities",
+                        "meetingPlace", "Amman, Jordan", "meetingTimeZone", "Asia/Amman",
+                        "firstDay", firstDay.toString(), "numberOfDays", 2)));
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String instanceId = (String) started.getBody().get("id");
+
+        participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV, "a.khalil@gov.example", false);
+        participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
+        participants.add(code, "Grace Otieno", "National refugee NGO", ParticipantCategory.NGO, "g.otieno@ngo.example", true);
+
+        for (int step = 0; step < 300 && !ended(instanceId); step++) {
+            if (!runDueJobs() && !workNextTask() && !fireNextTimer(firstDay)) {
+                break;
+            }
+        }
+
+        assertThat(ended(instanceId)).as("meeting ended; worked %s", worked).isTrue();
+        Map<String, Object> history = get("grace", "/engine-rest/history/process-instance/" + instanceId);
+        assertThat(history).containsEntry("state", "COMPLETED").containsEntry("businessKey", code);
+        assertThat(worked).contains("Draft concept note", "Review concept note", "Revise concept note",
+                "Draft agenda", "Approve agenda", "Compile participant list", "Approve participant list",
+                "Record reply", "Invite replacement", "Commission background paper", "Submit background paper draft",
+                "Sign off draft", "Circulate documentation pack", "Record attendance", "Draft working group report",
+                "Validate report", "Record plenary discussion", "Write day summary", "Draft summary conclusions",
+                "Review summary conclusions", "Revise summary conclusions", "Approve summary conclusions",
+                "Draft recommendations", "Draft Common Framework", "Approve and publish framework");
+        assertThat(timersFired).containsExactly("TimerEvent_DayStarted", "TimerEvent_DayStarted",
+                "TimerEvent_CommentDeadlinePassed");
+    }
+
+    /** Works one open task of the meeting; false when none is open. */
+    private boolean workNextTask() {
+        List<Map<String, Object>> tasks = list("demo", "/engine-rest/task?processInstanceBusinessKeyLike=" + code + "&sortBy=created&sortOrder=asc");
+        if (tasks.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> task = tasks.get(0);
+        String taskId = (String) task.get("id");
+        String assignee = (String) task.get("assignee");
+        String group = assignee != null ? null : candidateGroup(taskId);
+        String user = assignee != null ? assignee : USER_OF_GROUP.get(group);
+        String outsider = assignee != null ? (assignee.equals("lena") ? "omar" : "lena") : OUTSIDER_OF_GROUP.get(group);
+
+        Map<String, Object> values = valuesFor((String) task.get("taskDefinitionKey"), taskId, user);
+        ResponseEntity<Map<String, Object>> refused = api.post(outsider, "/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", values));
+        assertThat(refused.getStatusCode().value()).as("%s completing '%s'", outsider, task.get("name")).isIn(403, 404);
+        assertThat(list(outsider, "/engine-rest/task?processInstanceBusinessKeyLike=" + code))
+                .extracting(t -> t.get("id")).doesNotContain(taskId);
+
+        assertThat(get(user, "/engine-rest/task/" + taskId + "/form-variables")).isNotNull();
+        ResponseEntity<Map<String, Object>> done = api.post(user, "/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", values));
+        assertThat(done.getStatusCode().value()).as("%s completing '%s': %s", user, task.get("name"), done.getBody())
+                .isEqualTo(204);
+        worked.add((String) task.get("name"));
+        return true;
+    }
+
+    private Map<String, Object> valuesFor(String taskKey, String taskId, String user) {
+        long timesSeen = worked.stream().filter(n -> n.equals(nameOf(taskKey))).count();
+        return switch (taskKey) {
+            case "Task_DraftConceptNote", "Task_ReviseConceptNote" -> variables(
+                    "background", "The international refugee regime is predicated on cooperation between States.",
+                    "objectives", "Identify situations where better international cooperation could be instrumental.",
+                    "convener", "UNHCR", "participantsTarget", 25, "participantCategories", List.of("GOV", "IO", "NGO"),
+                    "timingAndLocation", "Amman, Jordan", "documentation", "A background paper.");
+            // the concept note goes back once, with comments, then is approved
+            case "Task_ReviewConceptNote" -> timesSeen == 0
+                    ? variables("decision", "return", "comments", "Add the regional bodies.")
+                    : variables("decision", "approve");
+            case "Task_DraftAgenda" -> variables("agendaReady", true);
+            case "Task_CompileParticipantList" -> variables("listReady", true);
+            case "Task_ApproveAgenda", "Task_ApproveParticipantList", "Task_ValidateWorkingGroupReport",
+                 "Task_ReviewSummaryConclusions", "Task_ApproveSummaryConclusions", "Task_ApproveCommonFramework",
+                 "Task_SignOffDraft" -> variables("decision", "approve", "comments", "Fine.");
+            // the first invitee declines and is replaced from the reserve list
+            case "Task_RecordReply" -> variables("reply", worked.contains("Record reply") ? "accept" : "decline",
+                    "replyChannel", "phone", "replyNote", "Called the secretariat.");
+            case "Task_InviteReplacement" -> variables("replacementId", reserveOption(taskId, user));
+            case "Task_CommissionBackgroundPaper" -> variables("paperAuthor", "Prof. Daniel Reyes",
+                    "paperBrief", "International cooperation to share burden and responsibilities.",
+                    "paperDueDate", LocalDate.now().plusWeeks(4).toString());
+            case "Task_CirculateDocumentationPack" -> variables("packCirculated", true, "packNote", "Sent.");
+            case "Task_RecordAttendance" -> variables("attendanceCount", 24, "attendanceNote", "One apology.");
+            default -> variables("draftText", "## Draft\n\nText of " + taskKey + ".");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private String reserveOption(String taskId, String user) {
+        Map<String, Object> options = (Map<String, Object>) get(user, "/engine-rest/task/" + taskId
+                + "/form-variables?deserializeValues=false").get("reserveOptions");
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            Object value = options.get("value");
+            var list = value instanceof String text ? mapper.readTree(text) : mapper.valueToTree(value);
+            assertThat(list.get(list.size() - 1).get("value").asText()).isEqualTo("none");
+            return list.get(0).get("value").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String nameOf(String taskKey) {
+        return taskKey.equals("Task_ReviewConceptNote") ? "Review concept note" : taskKey;
+    }
+
+    /** Executes jobs that are due now (async continuations); false when none. */
+    private boolean runDueJobs() {
+        List<Map<String, Object>> jobs = list("grace", "/engine-rest/job?processInstanceBusinessKey=" + code + "&executable=true");
+        List<Map<String, Object>> due = jobs.stream().filter(j -> j.get("dueDate") == null
+                || OffsetDateTime.parse((String) j.get("dueDate"), FORMAT).toInstant().isBefore(Instant.now())).toList();
+        for (Map<String, Object> job : due) {
+            assertThat(api.post("grace", "/engine-rest/job/" + job.get("id") + "/execute", Map.of()).getStatusCode().value())
+                    .isEqualTo(204);
+        }
+        return !due.isEmpty();
+    }
+
+    /** Fast-forwards the next timer, after checking its due date; false when there is none. */
+    private boolean fireNextTimer(LocalDate firstDay) {
+        List<Map<String, Object>> timers = list("grace", "/engine-rest/job?timers=true&sortBy=jobDueDate&sortOrder=asc");
+        for (Map<String, Object> timer : timers) {
+            Map<String, Object> definition = get("grace", "/engine-rest/job-definition/" + timer.get("jobDefinitionId"));
+            String activity = (String) definition.get("activityId");
+            if (!isOurs(timer) || activity.startsWith("BoundaryEvent_")) {
+                continue;
+            }
+            Instant due = OffsetDateTime.parse((String) timer.get("dueDate"), FORMAT).toInstant();
+            long dayTimers = timersFired.stream().filter("TimerEvent_DayStarted"::equals).count();
+            switch (activity) {
+                case "TimerEvent_DayStarted" -> assertThat(due).isEqualTo(
+                        firstDay.plusDays(dayTimers).atTime(9, 0).atZone(AMMAN).toInstant());
+                case "TimerEvent_CommentDeadlinePassed" -> assertThat(Duration.between(Instant.now(), due))
+                        .isBetween(Duration.ofDays(14).minusMinutes(5), Duration.ofDays(14));
+                default -> throw new AssertionError("Unexpected timer " + activity);
+            }
+            assertThat(api.post("grace", "/engine-rest/job/" + timer.get("id") + "/execute", Map.of()).getStatusCode().value())
+                    .isEqualTo(204);
+            timersFired.add(activity);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean isOurs(Map<String, Object> job) {
+        Map<String, Object> instance = get("grace", "/engine-rest/process-instance/" + job.get("processInstanceId"));
+        return instance != null && code.equals(instance.get("businessKey"));
+    }
+
+    private boolean ended(String instanceId) {
+        return list("grace", "/engine-rest/process-instance?processInstanceIds=" + instanceId).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private String candidateGroup(String taskId) {
+        return list("demo", "/engine-rest/task/" + taskId + "/identity-links?type=candidate").stream()
+                .map(l -> (String) l.get("groupId")).filter(g -> g != null).findFirst()
+                .orElseThrow(() -> new AssertionError("task " + taskId + " has neither assignee nor candidate group"));
+    }
+
+    private List<Map<String, Object>> list(String user, String path) {
+        ResponseEntity<List<Map<String, Object>>> response = api.as(user).exchange(path, HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+        assertThat(response.getStatusCode().value()).as("GET %s as %s", path, user).isEqualTo(200);
+        return response.getBody();
+    }
+
+    private Map<String, Object> get(String user, String path) {
+        ResponseEntity<Map<String, Object>> response = api.as(user).exchange(path, HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+        return response.getStatusCode().is2xxSuccessful() ? response.getBody() : null;
+    }
+
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+}
