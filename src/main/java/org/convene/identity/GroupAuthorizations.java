@@ -3,6 +3,7 @@ package org.convene.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -73,8 +74,8 @@ public class GroupAuthorizations {
         grant(ConveneGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
         grant(ConveneGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 
-        filter("My tasks", -10, Map.of("assigneeExpression", "${currentUser()}"));
-        filter("My groups' tasks", -5, Map.of("candidateGroupsExpression", "${currentUserGroups()}"));
+        filter("My groups' tasks", -10, Map.of("candidateGroupsExpression", "${currentUserGroups()}"));
+        filter("My tasks", -5, Map.of("assigneeExpression", "${currentUser()}"));
     }
 
     private void group(String id, String name) {
@@ -117,7 +118,9 @@ public class GroupAuthorizations {
         Filter filter = filterService.newTaskFilter(name)
                 .setQuery((Query) taskQuery)
                 .setProperties(Map.of("priority", priority, "autoRefresh", true,
-                        "description", name.equals("My tasks") ? "Tasks assigned to me" : "Tasks offered to my groups"));
+                        "description", name.equals("My tasks") ? "Tasks assigned to me" : "Tasks offered to my groups",
+                        // each task in the list shows which meeting it belongs to
+                        "variables", List.of(Map.of("name", "meetingCode", "label", "Meeting"))));
         filterService.saveFilter(filter);
     }
 }

@@ -112,7 +112,7 @@ class MeetingLifecycleTests {
                 .extracting(t -> t.get("id")).doesNotContain(taskId);
 
         assertThat(get(user, "/engine-rest/task/" + taskId + "/form-variables")).isNotNull();
-        ResponseEntity<Map<String, Object>> done = api.post(user, "/engine-rest/task/" + taskId + "/complete",
+        ResponseEntity<Map<String, Object>> done = api.post(user, "/engine-rest/task/" + taskId + "/submit-form",
                 Map.of("variables", values));
         assertThat(done.getStatusCode().value()).as("%s completing '%s': %s", user, task.get("name"), done.getBody())
                 .isEqualTo(204);
@@ -124,7 +124,8 @@ class MeetingLifecycleTests {
         long timesSeen = worked.stream().filter(n -> n.equals(nameOf(taskKey))).count();
         return switch (taskKey) {
             case "Task_DraftConceptNote", "Task_ReviseConceptNote" -> variables(
-                    "background", "The international refugee regime is predicated on cooperation between States.",
+                    "background", "The international refugee regime is predicated on cooperation between States. "
+                            .repeat(60),
                     "objectives", "Identify situations where better international cooperation could be instrumental.",
                     "convener", "UNHCR", "participantsTarget", 25, "participantCategories", List.of("GOV", "IO", "NGO"),
                     "timingAndLocation", "Amman, Jordan", "documentation", "A background paper.");
