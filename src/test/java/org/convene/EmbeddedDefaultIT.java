@@ -47,8 +47,9 @@ class EmbeddedDefaultIT {
             assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:");
         }
         List<Meeting> all = meetings.all();
-        assertThat(all).hasSize(1);
-        Meeting demo = all.get(0);
+        assertThat(all).extracting(Meeting::code).hasSize(3)
+                .anyMatch(c -> c.endsWith("-NAIROBI")).anyMatch(c -> c.endsWith("-BANGKOK"));
+        Meeting demo = all.stream().filter(m -> m.code().endsWith("-AMMAN")).findFirst().orElseThrow();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Amman"));
         assertThat(demo.firstDay().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(ChronoUnit.DAYS.between(today, demo.firstDay())).isBetween(70L, 76L);
@@ -66,6 +67,9 @@ class EmbeddedDefaultIT {
         assertThat((String) variables.get("background").get("value"))
                 .startsWith("The international refugee regime is predicated on cooperation between States.");
 
+        assertThat(openTasks(all, "-NAIROBI")).contains("Record reply");
+        assertThat(openTasks(all, "-BANGKOK")).containsExactly("Draft summary conclusions");
+
         assertThat(rest.withBasicAuth("guest", "guest").exchange(
                 "/engine-rest/task?processInstanceBusinessKey=" + demo.code(), HttpMethod.GET, null,
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody()).isEmpty();
@@ -73,6 +77,13 @@ class EmbeddedDefaultIT {
         assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
         assertThat(jdbc.sql("select count(*) from cv_participant where meeting_code = ?").param(demo.code())
                 .query(Integer.class).single()).isEqualTo(13);
+    }
+
+    private List<Object> openTasks(List<Meeting> all, String suffix) {
+        String code = all.stream().map(Meeting::code).filter(c -> c.endsWith(suffix)).findFirst().orElseThrow();
+        return rest.withBasicAuth("demo", "demo").exchange("/engine-rest/task?processInstanceBusinessKey=" + code,
+                HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody()
+                .stream().map(t -> t.get("name")).distinct().toList();
     }
 
     private static void deleteDataDirectory() {

@@ -46,10 +46,12 @@ class DemoMeeting {
     private final Agendas agendas;
     private final Participants participants;
     private final RuntimeService runtimeService;
+    private final DemoProgress progress;
     private final Clock clock;
 
     DemoMeeting(Meetings meetings, ConceptNotes conceptNotes, Agendas agendas, Participants participants,
-                RuntimeService runtimeService) {
+                RuntimeService runtimeService, DemoProgress progress) {
+        this.progress = progress;
         this.meetings = meetings;
         this.conceptNotes = conceptNotes;
         this.agendas = agendas;
@@ -99,6 +101,34 @@ class DemoMeeting {
         addAll(code, (List<Map<String, Object>>) seed.get("participants"), false);
         addAll(code, (List<Map<String, Object>>) seed.get("reserve"), true);
         log.info("Demo meeting {} started: {} in {}, {}", code, dates.title(), dates.place(), dates.datesLabel());
+
+        // two more meetings at other stages, so Tasklist and Cockpit look like a real division's
+        LocalDate today = LocalDate.now(clock);
+        startOther(seed, "EM-" + today.plusWeeks(6).getYear() + "-NAIROBI",
+                "Expert Meeting on Protracted Refugee Situations", "Nairobi, Kenya", "Africa/Nairobi",
+                today.plusWeeks(6).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)), "Task_RecordReply");
+        startOther(seed, "EM-" + today.minusWeeks(2).getYear() + "-BANGKOK",
+                "Expert Meeting on Refugee Protection and Mixed Movements", "Bangkok, Thailand", "Asia/Bangkok",
+                today.minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), "Task_DraftSummaryConclusions");
+    }
+
+    /** A meeting moved forward by its demo users until it waits at the given task. */
+    @SuppressWarnings("unchecked")
+    private void startOther(Map<String, Object> seed, String code, String title, String place, String zone,
+                            LocalDate firstDay, String untilTask) {
+        Map<String, Object> note = (Map<String, Object>) seed.get("conceptNote");
+        Meeting dates = new Meeting(code, title, place, ZoneId.of(zone), firstDay, 2);
+        conceptNotes.save(code, new ConceptNotes.ConceptNote(0, (String) note.get("background"),
+                (String) note.get("objectives"), (String) note.get("convener"), 25,
+                (List<String>) note.get("participantCategories"), dates.datesLabel() + " in " + place,
+                (String) note.get("documentation"), "seed"));
+        runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, Map.of(
+                "meetingTitle", title, "meetingPlace", place, "meetingTimeZone", zone,
+                "firstDay", firstDay.toString(), "numberOfDays", 2));
+        addAll(code, ((List<Map<String, Object>>) seed.get("participants")).subList(0, 4), false);
+        addAll(code, ((List<Map<String, Object>>) seed.get("reserve")).subList(0, 1), true);
+        progress.advance(code, untilTask);
+        log.info("Demo meeting {} started and moved on to {}", code, untilTask);
     }
 
     private void addAll(String code, List<Map<String, Object>> people, boolean reserve) {
