@@ -13,7 +13,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Three filter chains. The REST API and the app's JSON API take HTTP Basic, keep no session
@@ -34,8 +36,11 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, IdentityAuthenticationProvider provider,
                                  IdentityService identityService) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**"),
+                        paths.matcher("/actuator/**")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
+                        .anyRequest().authenticated())
                 .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -51,7 +56,6 @@ class SecurityConfiguration {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher("/camunda/**"), paths.matcher("/"),
-                        paths.matcher("/actuator/health/**"), paths.matcher("/actuator/health"),
                         paths.matcher("/css/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // the webapps have their own CSRF filter; Spring's would break their login
@@ -64,13 +68,16 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identityService) throws Exception {
         var loginRedirect = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
+        // a program asking for JSON gets 401; a browser (Accept: text/html, */*) goes to the login
+        var asksForJson = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
+        asksForJson.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
         http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                new RequestHeaderRequestMatcher("Accept", "application/json"))
-                        .authenticationEntryPoint(loginRedirect));
+                                asksForJson)
+                        .defaultAuthenticationEntryPointFor(loginRedirect, AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 }
