@@ -1,6 +1,7 @@
 package org.convene.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -129,6 +131,19 @@ class RecommendationsProcessTests {
                 new ReviewRow(2, "SIGN_OFF", "approve", null, "kenji"),
                 new ReviewRow(2, "SIGN_OFF", "approve", null, "ravi"),
                 new ReviewRow(2, "SIGN_OFF", "approve", null, "sofia"));
+    }
+
+    @Test
+    void shouldRefuseARejectionWithoutCommentsAndKeepTheSignOffOpen() {
+        draft("lena", "Recommendations.");
+        SignOffRound round = new SignOffRound(taskService, calledProcessInstance("SignOffProcess", instance));
+
+        assertThatThrownBy(() -> round.reject("ravi", "  "))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("'Comments' are required when the draft goes back to its author");
+
+        assertThat(round.openTasks()).containsOnlyKeys("kenji", "ravi", "sofia");
+        assertThat(documents.reviews(code, KIND, "")).isEmpty();
     }
 
     private void draft(String author, String text) {
