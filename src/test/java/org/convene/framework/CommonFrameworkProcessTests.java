@@ -80,6 +80,9 @@ class CommonFrameworkProcessTests {
         decide("approve", "Approved for publication.");
 
         assertThat(instance).isWaitingAt("ServiceTask_PublishCommonFramework");
+        assertThat(runtimeService.getVariablesLocal(instance.getId())).as("form fields stay in their tasks")
+                .containsOnlyKeys("meetingCode", "meetingTitle", "meetingPlace", "meetingDates",
+                        "frameworkSignedOff", "frameworkApproved");
         assertThat(documents.publishedAt(code, KIND)).isEmpty();
         execute(job("ServiceTask_PublishCommonFramework", instance));
 

@@ -89,6 +89,9 @@ class SummaryConclusionsProcessTests {
         complete("grace", Map.of("decision", "approve", "comments", "Ready for publication."));
 
         assertThat(instance).isWaitingAt("ServiceTask_PublishSummaryConclusions");
+        assertThat(runtimeService.getVariablesLocal(instance.getId())).as("form fields stay in their tasks")
+                .containsOnlyKeys("meetingCode", "meetingTitle", "meetingPlace", "meetingDates",
+                        "conclusionsAccepted", "commentDeadline", "conclusionsApproved");
         assertThat(documents.publishedAt(code, KIND)).isEmpty();
         execute(job("ServiceTask_PublishSummaryConclusions", instance));
 

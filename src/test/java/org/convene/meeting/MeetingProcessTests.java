@@ -181,6 +181,8 @@ class MeetingProcessTests {
             complete(plenary, "omar", Map.of("draftText", "Plenary discussion of " + group));
         }
         assertThat(instance).isWaitingAt("Task_WriteDaySummary");
+        assertThat(runtimeService.getVariablesLocal(instance.getId())).as("form fields stay in their tasks")
+                .containsOnlyKeys("meetingCode", "meetingTitle", "meetingPlace", "meetingDates");
         Task summary = task("Task_WriteDaySummary", instance);
         assertThat(summary).hasCandidateGroup("convener-staff");
         assertThat(taskService.getVariable(summary.getId(), "documentTitle")).isEqualTo("Summary of Day " + day);
