@@ -92,32 +92,37 @@ class MeetingProcessTests {
     }
 
     @Test
-    void shouldSendAReturnedReportBackToItsOwnDraftingTaskOnly() {
+    void shouldSendAReportReturnedByItsChairBackToItsOwnDraftingTaskOnly() {
+        agendas.assignWorkingGroup(code, "WG1", "Ravi Menon", "ravi", "Sofia Ortega");
         startDay(1);
         complete(tasksOfGroups(DRAFT).get("WG1"), "lena", Map.of("draftText", "WG1, first draft"));
         complete(tasksOfGroups(DRAFT).get("WG2"), "omar", Map.of("draftText", "WG2, first draft"));
         Task wg2Validation = tasksOfGroups(VALIDATE).get("WG2");
 
-        complete(tasksOfGroups(VALIDATE).get("WG1"), "grace",
+        complete(tasksOfGroups(VALIDATE).get("WG1"), "ravi",
                 Map.of("decision", "return", "comments", "Name the host States of each example."));
 
         assertThat(tasksOfGroups(DRAFT)).containsOnlyKeys("WG1");
         assertThat(tasksOfGroups(VALIDATE)).containsOnlyKeys("WG2");
         assertThat(tasksOfGroups(VALIDATE).get("WG2").getId()).isEqualTo(wg2Validation.getId());
         Task redraft = tasksOfGroups(DRAFT).get("WG1");
+        assertThat(redraft).hasCandidateGroup("convener-staff");
         assertThat(taskService.getVariable(redraft.getId(), "reviewComments"))
-                .isEqualTo("**grace**: Name the host States of each example.");
+                .isEqualTo("**ravi**: Name the host States of each example.");
         assertThat(taskService.getVariable(redraft.getId(), "draftText")).isEqualTo("WG1, first draft");
         complete(redraft, "lena", Map.of("draftText", "WG1, second draft"));
-        complete(tasksOfGroups(VALIDATE).get("WG1"), "grace", Map.of("decision", "approve"));
+        Task revalidation = tasksOfGroups(VALIDATE).get("WG1");
+        assertThat(revalidation).isAssignedTo("ravi");
+        assertThat(taskService.getVariable(revalidation.getId(), "draftText")).isEqualTo("WG1, second draft");
+        complete(revalidation, "ravi", Map.of("decision", "approve"));
 
         assertThat(tasksOfGroups(PLENARY)).containsOnlyKeys("WG1");
         assertThat(tasksOfGroups(VALIDATE)).containsOnlyKeys("WG2");
         assertThat(documents.versions(code, "WG_REPORT", "WG1")).containsExactly(
                 new VersionRow(1, "WG1, first draft", "lena"), new VersionRow(2, "WG1, second draft", "lena"));
         assertThat(documents.reviews(code, "WG_REPORT", "WG1")).containsExactly(
-                new ReviewRow(1, "REVIEW", "return", "Name the host States of each example.", "grace"),
-                new ReviewRow(2, "REVIEW", "approve", null, "grace"));
+                new ReviewRow(1, "REVIEW", "return", "Name the host States of each example.", "ravi"),
+                new ReviewRow(2, "REVIEW", "approve", null, "ravi"));
         assertThat(documents.versions(code, "WG_REPORT", "WG2")).containsExactly(new VersionRow(1, "WG2, first draft", "omar"));
         assertThat(documents.reviews(code, "WG_REPORT", "WG2")).isEmpty();
     }
