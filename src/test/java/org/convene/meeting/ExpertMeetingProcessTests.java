@@ -1,0 +1,183 @@
+package org.convene.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
+import org.convene.TestMeetings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * ExpertMeetingProcess: registers the meeting under its code, then calls each phase in turn,
+ * passing the meeting down. Each phase's own path is tested in its own class; here a called
+ * phase is moved to its end event (a process instance modification, as a manager could do
+ * in Cockpit) so that the test is about the order and the data of the calls.
+ */
+@ConveneIntegrationTest
+class ExpertMeetingProcessTests {
+
+    /** Call activity → called process and its end event, in the order of the lifecycle. */
+    static final Map<String, String[]> PHASES = new LinkedHashMap<>();
+
+    static {
+        PHASES.put("CallActivity_ApproveConceptNote", new String[] {"ConceptNoteApprovalProcess", "EndEvent_ConceptNoteApproved"});
+        PHASES.put("CallActivity_PrepareMeeting", new String[] {"PreparationProcess", "EndEvent_MeetingPrepared"});
+        PHASES.put("CallActivity_HoldMeeting", new String[] {"MeetingProcess", "EndEvent_MeetingHeld"});
+        PHASES.put("CallActivity_ConcludeMeeting", new String[] {"SummaryConclusionsProcess", "EndEvent_ConclusionsPublished"});
+        PHASES.put("CallActivity_DrawUpRecommendations", new String[] {"RecommendationsProcess", "EndEvent_RecommendationsAdopted"});
+        PHASES.put("CallActivity_ShapeCommonFramework", new String[] {"CommonFrameworkProcess", "EndEvent_FrameworkPublished"});
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired HistoryService historyService;
+    @Autowired Meetings meetings;
+    @Autowired MeetingCalendar calendar;
+
+    String code;
+    LocalDate firstDay;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        code = TestMeetings.newCode("EMP");
+        firstDay = ExpertMeetings.firstDay();
+    }
+
+    @Test
+    void shouldCallEveryPhaseInOrderPassingTheMeetingDown() {
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
+
+        String dates = (String) runtimeService.getVariable(meeting.getId(), "meetingDates");
+        assertThat(dates).startsWith(firstDay.getDayOfMonth() + "")
+                .endsWith(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(firstDay.plusDays(1)));
+        Map<String, Object> expected = Map.of("meetingCode", code, "meetingTitle", ExpertMeetings.TITLE,
+                "meetingPlace", ExpertMeetings.PLACE, "meetingDates", dates);
+        String deploymentId = repositoryService.getProcessDefinition(meeting.getProcessDefinitionId()).getDeploymentId();
+
+        for (Map.Entry<String, String[]> phase : PHASES.entrySet()) {
+            assertThat(meeting).isWaitingAt(phase.getKey());
+            ProcessInstance called = calledProcessInstance(phase.getValue()[0], meeting);
+            assertThat(called).hasBusinessKey(code);
+            assertThat(runtimeService.getVariables(called.getId())).containsAllEntriesOf(expected);
+            assertThat(repositoryService.getProcessDefinition(called.getProcessDefinitionId()).getDeploymentId())
+                    .isEqualTo(deploymentId);
+            finish(called, phase.getValue()[1]);
+        }
+
+        assertThat(meeting).isEnded().hasPassedInOrder(PHASES.keySet().toArray(String[]::new))
+                .hasPassed("EndEvent_FrameworkPublished");
+    }
+
+    @Test
+    void shouldKeepARunningMeetingOnThePhasesOfItsOwnDeployment() {
+        Deployment newer = repositoryService.createDeployment().name("newer concept note approval")
+                .addModelInstance("ConceptNoteApprovalProcess.bpmn", Bpmn.createExecutableProcess("ConceptNoteApprovalProcess")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("Task_SomethingElse").endEvent().done())
+                .deploy();
+        try {
+            ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
+
+            ProcessInstance called = calledProcessInstance("ConceptNoteApprovalProcess", meeting);
+            assertThat(repositoryService.getProcessDefinition(called.getProcessDefinitionId()).getDeploymentId())
+                    .isEqualTo(repositoryService.getProcessDefinition(meeting.getProcessDefinitionId()).getDeploymentId())
+                    .isNotEqualTo(newer.getId());
+            assertThat(called).isWaitingAt("Task_DraftConceptNote");
+        } finally {
+            repositoryService.deleteDeployment(newer.getId(), true);
+        }
+    }
+
+    @Test
+    void shouldRegisterTheMeetingUnderItsCodeWithTheSeedsAgenda() {
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
+
+        assertThat(meetings.get(code)).isEqualTo(new Meeting(code, ExpertMeetings.TITLE, ExpertMeetings.PLACE,
+                ExpertMeetings.AMMAN, firstDay, 2));
+        assertThat(calendar.days(code)).containsExactly(1, 2);
+        assertThat(calendar.workingGroups(code, 1)).containsExactly("WG1", "WG2");
+        assertThat(calendar.workingGroups(code, 2)).containsExactly("WG3", "WG4");
+        assertThat(runtimeService.getVariables(meeting.getId())).containsEntry("meetingCode", code)
+                .containsEntry("meetingTitle", ExpertMeetings.TITLE).containsEntry("meetingPlace", ExpertMeetings.PLACE);
+    }
+
+    @Test
+    void shouldRefuseASecondMeetingWithTheSameCode() {
+        ProcessInstance first = ExpertMeetings.propose(runtimeService, code, firstDay);
+        Map<String, Object> second = ExpertMeetings.proposal(firstDay.plusWeeks(1));
+        second.put("meetingTitle", "Another meeting");
+
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, second))
+                .isInstanceOf(MeetingCodeTakenException.class)
+                .hasMessage("A meeting with code " + code + " already exists. Each meeting needs its own code; "
+                        + "open the existing meeting or choose another code.");
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("ExpertMeetingProcess")
+                .processInstanceBusinessKey(code).list()).extracting(ProcessInstance::getId).containsExactly(first.getId());
+        assertThat(meetings.get(code).title()).isEqualTo(ExpertMeetings.TITLE);
+        assertThat(meetings.get(code).firstDay()).isEqualTo(firstDay);
+    }
+
+    @Test
+    void shouldRefuseAMeetingWhoseCodeIsNotAValidCode() {
+        assertThatThrownBy(() -> ExpertMeetings.propose(runtimeService, "EM 2027 amman", firstDay))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("A meeting needs a code as its business key")
+                .hasMessageContaining("got 'EM 2027 amman'");
+
+        assertThat(meetings.find("EM 2027 amman")).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("EM 2027 amman").count()).isZero();
+    }
+
+    @Test
+    void shouldTakeTheBusinessKeyFromTheMeetingCodeWhenStartedWithoutOne() {
+        Map<String, Object> proposal = ExpertMeetings.proposal(firstDay);
+        proposal.put("meetingCode", " " + code.toLowerCase(Locale.ROOT) + " ");
+
+        ProcessInstance meeting = runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", proposal);
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(meeting.getId()).singleResult())
+                .hasBusinessKey(code);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(meeting.getId()).singleResult()
+                .getBusinessKey()).as("the business key Cockpit's history shows").isEqualTo(code);
+        assertThat(runtimeService.getVariable(meeting.getId(), "meetingCode")).isEqualTo(code);
+        assertThat(meetings.find(code)).isPresent();
+        assertThat(calledProcessInstance("ConceptNoteApprovalProcess", meeting)).hasBusinessKey(code);
+    }
+
+    /** Moves every token of a called phase to its end event: the phase ends as if it had run. */
+    private void finish(ProcessInstance called, String endEventId) {
+        ActivityInstance tree = runtimeService.getActivityInstance(called.getId());
+        ProcessInstanceModificationBuilder modification = runtimeService.createProcessInstanceModification(called.getId());
+        for (ActivityInstance running : tree.getChildActivityInstances()) {
+            modification.cancelActivityInstance(running.getId());
+        }
+        for (TransitionInstance waiting : tree.getChildTransitionInstances()) {
+            modification.cancelTransitionInstance(waiting.getId());
+        }
+        modification.startBeforeActivity(endEventId).execute();
+    }
+}
