@@ -8,9 +8,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.http.MediaType;
@@ -18,10 +20,12 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * Three filter chains. The REST API and the app's JSON API take HTTP Basic, keep no session
+ * Four filter chains. The REST API and the app's JSON API take HTTP Basic, keep no session
  * and answer 401 to an anonymous call. The webapps (Cockpit, Tasklist, Admin) keep their own
  * login and CSRF filter, so Spring Security stays out of their way. Everything else (the
- * app's pages) needs the webapps' login and keeps Spring's CSRF protection.
+ * app's pages) needs the webapps' login and keeps Spring's CSRF protection. The invitees'
+ * signed links ({@code /links/**}) are the one open place beside the logins, static assets and
+ * health; their token is checked by {@link SignedLinks}.
  *
  * <p>Path-pattern matchers, not MVC matchers: an MVC matcher never matches Camunda's Jersey
  * servlet and would leave /engine-rest open.
@@ -64,8 +68,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The invitees' signed links: no login (the signed token is the authority, and the engine
+     * gets no user, whoever's browser it is), CSRF on (the form carries the anonymous session's
+     * token), and no Referer that would carry the token elsewhere.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain signedLinksChain(HttpSecurity http) throws Exception {
+        var formExpired = new AccessDeniedHandlerImpl();
+        formExpired.setErrorPage(SignedLinkPages.FORM_EXPIRED);
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/links/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // a missing or stale CSRF token (the page was left open past the session) gets a plain page
+                .exceptionHandling(e -> e.accessDeniedHandler(formExpired))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identityService) throws Exception {
         var loginRedirect = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
         // a program asking for JSON gets 401; a browser (Accept: text/html, */*) goes to the login
