@@ -75,6 +75,24 @@ public class Invitations {
                         .param(id).update());
     }
 
+    /**
+     * A reply through the invitee's signed link (channel 'link'): false, and nothing written, when
+     * the invitation no longer waits for one.
+     */
+    boolean recordLinkReply(long invitation, String reply, String note, String recordedBy) {
+        int changed = jdbc.sql("update cv_invitation set status = ? where id = ? and status = 'SENT'")
+                .params("accept".equals(reply) ? "ACCEPTED" : "DECLINED", invitation).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into cv_invitation_reply (invitation_id, reply, channel, note, recorded_by, recorded_at)
+                values (?, ?, 'link', ?, ?, ?)""")
+                .params(invitation, reply, note, recordedBy, OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        return true;
+    }
+
     public long accepted(String meetingCode) {
         return jdbc.sql("select count(*) from cv_invitation where meeting_code = ? and status = 'ACCEPTED'")
                 .param(meetingCode).query(Long.class).single();

@@ -1,0 +1,380 @@
+package org.convene.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
+import org.convene.TestMeetings;
+import org.convene.identity.SignedLinks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The invitee's reply through the signed links of the invitation mail, over HTTP as a browser
+ * sends it (anonymous session, CSRF token from the page), against an InvitationProcess waiting
+ * at "Record reply".
+ */
+@ConveneIntegrationTest
+class InvitationReplyLinkTests {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+    @Autowired HistoryService historyService;
+    @Autowired Participants participants;
+    @Autowired SignedLinks links;
+    @Autowired JdbcClient jdbc;
+    @Value("${local.server.port}") int port;
+
+    String code;
+    long amira;
+    ProcessInstance invitation;
+    String link;
+    Browser browser;
+
+    @BeforeEach
+    void inviteAmiraAndWaitForHerReply() {
+        BpmnAwareTests.init(engine);
+        code = TestMeetings.newCode("LNK");
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
+        amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
+                "a.khalil@gov.example", false);
+        Map<String, Object> variables = new HashMap<>(ExpertMeetings.phaseVariables(runtimeService, meeting));
+        variables.put("participantId", String.valueOf(amira));
+        invitation = runtimeService.startProcessInstanceByKey("InvitationProcess", code, variables);
+        List<Job> continuations;
+        while (!(continuations = managementService.createJobQuery().processInstanceId(invitation.getId())
+                .messages().list()).isEmpty()) {
+            continuations.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        assertThat(invitation).isWaitingAt("Task_RecordReply");
+        link = acceptLinkOfTheMail();
+        browser = new Browser();
+    }
+
+    @Test
+    void shouldPutTheSignedLinksIntoTheInvitationMail() {
+        String body = jdbc.sql("select body from cv_outbox_mail where meeting_code = ?").param(code)
+                .query(String.class).single();
+        assertThat(body).contains("Dear Amira Khalil", link + "?reply=accept", link + "?reply=decline")
+                .contains("(Asia/Amman time)");
+        assertThat(link).startsWith("http://localhost:8080/links/");
+        assertThat(links.verify(token()).claims()).satisfies(claims -> {
+            assertThat(claims.action()).isEqualTo("invitation-reply");
+            assertThat(claims.meetingCode()).isEqualTo(code);
+            assertThat(claims.subjectId()).isEqualTo(String.valueOf(amira));
+        });
+    }
+
+    @Test
+    void shouldShowTheInvitationToAnAnonymousVisitorAndChangeNothing() throws Exception {
+        Page page = browser.get(path() + "?reply=accept");
+        browser.get(path()); // a mail scanner's prefetch, or a second look
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(ExpertMeetings.TITLE, ExpertMeetings.PLACE, "Amira Khalil",
+                "Ministry of Interior", "I will attend", "I cannot attend", "name=\"_csrf\"");
+        assertThat(page.body()).containsPattern("value=\"accept\"\\s+checked");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertNothingChanged();
+    }
+
+    @Test
+    void shouldRecordAnAcceptanceAndLetTheProcessPassToInvitationAccepted() throws Exception {
+        browser.get(path());
+
+        Page done = browser.post(path(), Map.of("reply", "accept", "note", "Arriving the evening before <b>late</b>."));
+
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).contains("we look forward to seeing you", ExpertMeetings.TITLE);
+        assertThat(invitation).isEnded().hasPassedInOrder("BoundaryEvent_ReplyReceived", "Gateway_InvitationAccepted",
+                "EndEvent_InvitationAccepted").hasNotPassed("Task_InviteReplacement");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(invitation.getId())
+                .variableName("invitationAccepted").singleResult().getValue()).isEqualTo(true);
+        assertThat(status()).isEqualTo("ACCEPTED");
+        assertThat(replies()).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("reply", "accept").containsEntry("channel", "link")
+                    .containsEntry("note", "Arriving the evening before <b>late</b>.");
+            assertThat((String) row.get("recorded_by")).isEqualTo("link:" + links.verify(token()).claims().tokenId());
+        });
+
+        Page again = browser.post(path(), Map.of("reply", "decline"));
+        Page opened = browser.get(path());
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("This link has already been used", "Nothing was changed");
+        assertThat(opened.status()).isEqualTo(409);
+        assertThat(status()).isEqualTo("ACCEPTED");
+        assertThat(replies()).hasSize(1);
+    }
+
+    @Test
+    void shouldRecordADeclineAndAskStaffForAReplacement() throws Exception {
+        browser.get(path() + "?reply=decline");
+
+        Page done = browser.post(path(), Map.of("reply", "decline", "note", ""));
+
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).contains("We have recorded that you cannot attend");
+        assertThat(invitation).isWaitingAt("Task_InviteReplacement").hasPassed("BoundaryEvent_ReplyReceived");
+        assertThat(status()).isEqualTo("DECLINED");
+        assertThat(replies()).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("reply", "decline").containsEntry("channel", "link").containsEntry("note", null));
+    }
+
+    @Test
+    void shouldRefuseATamperedTokenWith400AndChangeNothing() throws Exception {
+        browser.get(path());
+        String token = token();
+        int middle = token.length() / 2;
+        String tampered = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
+
+        Page opened = browser.get("/links/" + tampered);
+        Page posted = browser.post("/links/" + tampered, Map.of("reply", "accept"));
+
+        assertThat(opened.status()).isEqualTo(400);
+        assertThat(opened.body()).contains("This link is not valid").doesNotContain("Amira", "<form");
+        assertThat(posted.status()).isEqualTo(400);
+        assertNothingChanged();
+    }
+
+    @Test
+    void shouldRefuseAnExpiredTokenWith410AndChangeNothing() throws Exception {
+        browser.get(path());
+        String expired = "/links/" + links.issue("invitation-reply", code, String.valueOf(amira),
+                Instant.now().minusSeconds(60));
+
+        Page opened = browser.get(expired);
+        Page posted = browser.post(expired, Map.of("reply", "accept"));
+
+        assertThat(opened.status()).isEqualTo(410);
+        assertThat(opened.body()).contains("This link has expired");
+        assertThat(posted.status()).isEqualTo(410);
+        assertNothingChanged();
+    }
+
+    @Test
+    void shouldRefuseALinkForAnotherActionOrForNoInvitation() throws Exception {
+        browser.get(path());
+        long reserve = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
+                "g.otieno@ngo.example", true);
+        String otherAction = links.issue("draft-comment", code, String.valueOf(amira), Duration.ofDays(1));
+        Map<String, String> noInvitation = new LinkedHashMap<>();
+        noInvitation.put("unknown participant", links.issue("invitation-reply", code, "999999999", Duration.ofDays(1)));
+        noInvitation.put("not invited (reserve)", links.issue("invitation-reply", code, String.valueOf(reserve), Duration.ofDays(1)));
+        noInvitation.put("another meeting", links.issue("invitation-reply", code + "-X", String.valueOf(amira), Duration.ofDays(1)));
+        noInvitation.put("not a participant id", links.issue("invitation-reply", code, "amira", Duration.ofDays(1)));
+
+        assertThat(browser.get("/links/" + otherAction)).satisfies(page -> {
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.body()).contains("This link leads nowhere");
+        });
+        assertThat(browser.post("/links/" + otherAction, Map.of("reply", "accept")).status()).isEqualTo(404);
+        for (Map.Entry<String, String> token : noInvitation.entrySet()) {
+            Page opened = browser.get("/links/" + token.getValue());
+            assertThat(opened.status()).as(token.getKey()).isEqualTo(404);
+            assertThat(opened.body()).as(token.getKey()).contains("No invitation for this link");
+            assertThat(browser.post("/links/" + token.getValue(), Map.of("reply", "accept")).status())
+                    .as(token.getKey()).isEqualTo(404);
+            assertThat(links.verify(token.getValue()).isValid()).as("still unused: " + token.getKey()).isTrue();
+        }
+        assertThat(links.verify(otherAction).isValid()).isTrue();
+        assertNothingChanged();
+    }
+
+    @Test
+    void shouldTellTheInviteeWhenStaffHaveRecordedTheReplyFirst() throws Exception {
+        browser.get(path());
+        completeRecordReply("lena", "decline", "phone");
+
+        Page opened = browser.get(path());
+        Page posted = browser.post(path(), Map.of("reply", "accept"));
+
+        assertThat(opened.status()).isEqualTo(409);
+        assertThat(opened.body()).contains("already recorded that you cannot attend");
+        assertThat(posted.status()).isEqualTo(409);
+        assertThat(links.verify(token()).isValid()).as("the token stays unused").isTrue();
+        assertThat(status()).isEqualTo("DECLINED");
+        assertThat(replies()).extracting(row -> row.get("channel")).containsExactly("phone");
+        assertThat(invitation).isWaitingAt("Task_InviteReplacement").hasNotPassed("BoundaryEvent_ReplyReceived");
+    }
+
+    @Test
+    void shouldTellTheInviteeWhenTheDeadlineHasPassed() throws Exception {
+        browser.get(path());
+        Job overdue = managementService.createJobQuery().processInstanceId(invitation.getId())
+                .activityId("BoundaryEvent_ReplyOverdue").singleResult();
+        managementService.executeJob(overdue.getId());
+        assertThat(invitation).isWaitingAt("Task_InviteReplacement");
+
+        Page opened = browser.get(path());
+        Page posted = browser.post(path(), Map.of("reply", "accept"));
+
+        assertThat(opened.status()).isEqualTo(409);
+        assertThat(opened.body()).contains("no longer waits for a reply");
+        assertThat(posted.status()).isEqualTo(409);
+        assertThat(status()).isEqualTo("SENT");
+        assertThat(replies()).isEmpty();
+        assertThat(links.verify(token()).isValid()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAnAnswerWithoutAChoiceOrWithAnOverlongNoteAndKeepTheLinkUsable() throws Exception {
+        browser.get(path());
+
+        Page noChoice = browser.post(path(), Map.of("note", "Which dates?"));
+        Page unknownChoice = browser.post(path(), Map.of("reply", "maybe"));
+        Page longNote = browser.post(path(), Map.of("reply", "accept", "note", "x".repeat(2001)));
+
+        assertThat(noChoice.status()).isEqualTo(400);
+        assertThat(noChoice.body()).contains("Please choose your answer");
+        assertThat(unknownChoice.status()).isEqualTo(400);
+        assertThat(longNote.status()).isEqualTo(400);
+        assertThat(longNote.body()).contains("up to 2000 characters");
+        assertNothingChanged();
+        assertThat(browser.post(path(), Map.of("reply", "accept", "note", "y".repeat(2000))).status()).isEqualTo(200);
+        assertThat(invitation).isEnded();
+    }
+
+    @Test
+    void shouldRefuseAPostWithoutTheFormsCsrfToken() throws Exception {
+        Page forged = new Browser().post(path(), Map.of("reply", "decline"));
+        browser.get(path());
+        Page wrongToken = browser.post(path(), Map.of("reply", "decline", "_csrf", "forged"));
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.body()).contains("This form has expired");
+        assertThat(wrongToken.status()).isEqualTo(403);
+        assertNothingChanged();
+    }
+
+    private void assertNothingChanged() {
+        assertThat(invitation).isWaitingAt("Task_RecordReply");
+        assertThat(status()).isEqualTo("SENT");
+        assertThat(replies()).isEmpty();
+        assertThat(links.verify(token()).isValid()).as("the invitation's link is still unused").isTrue();
+    }
+
+    private void completeRecordReply(String user, String reply, String channel) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            Map<String, Object> values = new HashMap<>();
+            values.put("reply", reply);
+            values.put("replyChannel", channel);
+            values.put("replyNote", null);
+            taskService.complete(taskService.createTaskQuery().processInstanceId(invitation.getId()).singleResult().getId(),
+                    values);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private String acceptLinkOfTheMail() {
+        String body = jdbc.sql("select body from cv_outbox_mail where meeting_code = ?").param(code)
+                .query(String.class).single();
+        Matcher accept = Pattern.compile("(\\S+/links/[A-Za-z0-9_.-]+)\\?reply=accept").matcher(body);
+        assertThat(accept.find()).as("the accept link in:\n" + body).isTrue();
+        return accept.group(1);
+    }
+
+    private String token() {
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    private String path() {
+        return "/links/" + token();
+    }
+
+    private String status() {
+        return jdbc.sql("select status from cv_invitation where meeting_code = ? and participant_id = ?")
+                .params(code, amira).query(String.class).single();
+    }
+
+    private List<Map<String, Object>> replies() {
+        return jdbc.sql("""
+                select r.reply, r.channel, r.note, r.recorded_by from cv_invitation_reply r
+                join cv_invitation i on i.id = r.invitation_id where i.meeting_code = ? and i.participant_id = ?
+                order by r.id""")
+                .params(code, amira).query().listOfRows();
+    }
+
+    record Page(int status, String body, HttpResponse<String> response) {
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    /** An anonymous browser: keeps its session cookie, and posts forms with the CSRF token of the last form it saw. */
+    class Browser {
+
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private String csrf;
+
+        Page get(String path) throws IOException, InterruptedException {
+            Page page = send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+            Matcher token = CSRF.matcher(page.body());
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return page;
+        }
+
+        Page post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+            Map<String, String> form = new LinkedHashMap<>(fields);
+            if (csrf != null) {
+                form.putIfAbsent("_csrf", csrf);
+            }
+            String body = form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+
+        private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.body(), response);
+        }
+    }
+}
