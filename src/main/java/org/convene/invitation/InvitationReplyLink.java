@@ -90,6 +90,7 @@ class InvitationReplyLink implements SignedLinkAction {
 
     @Override
     public LinkResult perform(LinkClaims claims, Map<String, String> form) {
+        Invited invited = waiting(claims);
         String reply = form.get("reply");
         if (!"accept".equals(reply) && !"decline".equals(reply)) {
             throw new SignedLinkRefusal(400, "Please choose your answer", "Choose \"I will attend\" or \"I cannot "
@@ -101,7 +102,6 @@ class InvitationReplyLink implements SignedLinkAction {
                     + " characters; yours has " + note.length() + ". Nothing was recorded: open the link from the "
                     + "e-mail again and shorten it.");
         }
-        Invited invited = waiting(claims);
         boolean accepted = "accept".equals(reply);
         if (!invitations.recordLinkReply(invited.invitationId(), reply, note.isEmpty() ? null : note,
                 "link:" + claims.tokenId())) {
