@@ -75,6 +75,11 @@ public class Invitations {
                         .param(id).update());
     }
 
+    public long accepted(String meetingCode) {
+        return jdbc.sql("select count(*) from cv_invitation where meeting_code = ? and status = 'ACCEPTED'")
+                .param(meetingCode).query(Long.class).single();
+    }
+
     /**
      * A reply through the invitee's signed link (channel 'link'): false, and nothing written, when
      * the invitation no longer waits for one.
@@ -91,10 +96,5 @@ public class Invitations {
                 .params(invitation, reply, note, recordedBy, OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return true;
-    }
-
-    public long accepted(String meetingCode) {
-        return jdbc.sql("select count(*) from cv_invitation where meeting_code = ? and status = 'ACCEPTED'")
-                .param(meetingCode).query(Long.class).single();
     }
 }
