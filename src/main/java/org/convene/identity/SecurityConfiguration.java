@@ -23,12 +23,13 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * Four filter chains. The REST API and the app's JSON API take HTTP Basic, keep no session
  * and answer 401 to an anonymous call. The webapps (Cockpit, Tasklist, Admin) keep their own
  * login and CSRF filter, so Spring Security stays out of their way. Everything else (the
- * app's pages) needs the webapps' login and keeps Spring's CSRF protection. The invitees'
- * signed links ({@code /links/**}) are the one open place beside the logins, static assets and
- * health; their token is checked by {@link SignedLinks}.
+ * app's pages) needs the webapps' login and keeps Spring's CSRF protection.
  *
  * <p>Path-pattern matchers, not MVC matchers: an MVC matcher never matches Camunda's Jersey
  * servlet and would leave /engine-rest open.
+ *
+ * <p>The invitees' signed links ({@code /links/**}) have a chain of their own: the one open place
+ * beside the logins, static assets and health, their token checked by {@link SignedLinks}.
  */
 @Configuration
 class SecurityConfiguration {
