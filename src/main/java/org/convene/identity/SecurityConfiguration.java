@@ -33,17 +33,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, IdentityAuthenticationProvider provider,
-                                 IdentityService identityService) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**"),
                         paths.matcher("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(provider)
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                // IdentityAuthenticationProvider, the only AuthenticationProvider bean, authenticates
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ThrottleAwareEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
@@ -52,12 +51,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappsChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webappsChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher("/camunda/**"), paths.matcher("/"),
                         paths.matcher("/css/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .addFilterBefore(new WebappLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 // the webapps have their own CSRF filter; Spring's would break their login
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
