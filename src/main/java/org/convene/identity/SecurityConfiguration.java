@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,7 +20,10 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
  * Three filter chains. The REST API and the app's JSON API take HTTP Basic, keep no session
  * and answer 401 to an anonymous call. The webapps (Cockpit, Tasklist, Admin) keep their own
  * login and CSRF filter, so Spring Security stays out of their way. Everything else (the
- * app's pages) needs the webapps' login and keeps Spring's CSRF protection.
+ * app's pages) needs the webapps' login and keeps Spring's CSRF protection: managers, reviewers
+ * and staff read the meeting pages, only staff and administrators change them (any method but
+ * GET and HEAD), and a refused request gets the 403 page ({@link AccessDeniedPage}); a user in none of
+ * these groups gets it for reading too.
  *
  * <p>Path-pattern matchers, not MVC matchers: an MVC matcher never matches Camunda's Jersey
  * servlet and would leave /engine-rest open.
@@ -28,6 +32,9 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/camunda/app/tasklist/default/#/login";
+    static final String[] READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.REVIEWERS,
+            ConveneGroups.ADMINS};
+    static final String[] EDITORS = {ConveneGroups.STAFF, ConveneGroups.ADMINS};
 
     @Bean
     @Order(1)
@@ -64,13 +71,19 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identityService) throws Exception {
         var loginRedirect = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
-        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
+                                paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
+                        .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)
+                        .anyRequest().authenticated())
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 new RequestHeaderRequestMatcher("Accept", "application/json"))
-                        .authenticationEntryPoint(loginRedirect));
+                        .authenticationEntryPoint(loginRedirect)
+                        .accessDeniedPage(AccessDeniedPage.PATH));
         return http.build();
     }
 }
