@@ -54,8 +54,9 @@ class ParticipantPages {
     @PostMapping
     String add(@PathVariable String code, @ModelAttribute("newParticipant") Participants.NewParticipant person,
                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        long id;
         try {
-            participants.add(code, person);
+            id = participants.add(code, person);
         } catch (ParticipantChangeRefused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("errors", refused.fieldErrors());
@@ -64,7 +65,8 @@ class ParticipantPages {
         }
         redirect.addFlashAttribute("notice", person.name().strip() + " added to the "
                 + (Boolean.TRUE.equals(person.reserve()) ? "reserve list." : "participant list."));
-        return BACK;
+        redirect.addFlashAttribute("highlight", id);
+        return BACK + "#participant-" + id;
     }
 
     @PostMapping("/{id}/move")
@@ -74,10 +76,12 @@ class ParticipantPages {
             String name = participants.moveTo(code, id, reserve).name();
             redirect.addFlashAttribute("notice", name + " moved to the "
                     + (reserve ? "reserve list." : "participant list."));
+            redirect.addFlashAttribute("highlight", id);
+            return BACK + "#participant-" + id;
         } catch (ParticipantChangeRefused refused) {
             redirect.addFlashAttribute("problem", String.join(" ", refused.fieldErrors().values()));
+            return BACK;
         }
-        return BACK;
     }
 
     @PostMapping("/{id}/remove")

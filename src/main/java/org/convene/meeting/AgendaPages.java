@@ -1,7 +1,9 @@
 package org.convene.meeting;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,8 +28,10 @@ class AgendaPages {
     static final String VIEW = "meetings/agenda";
     static final String BACK = "redirect:/meetings/{code}/agenda";
 
-    record Day(int number, String label, List<Agendas.Session> sessions) {
+    record Day(int number, String label, String shortLabel, List<Agendas.Session> sessions) {
     }
+
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Meetings meetings;
     private final Agendas agendas;
@@ -48,25 +52,29 @@ class AgendaPages {
     @PostMapping("/sessions")
     String addSession(@PathVariable String code, @ModelAttribute("newSession") Agendas.NewSession session, Model model,
                       RedirectAttributes redirect, HttpServletResponse response) {
+        long id;
         try {
-            agendas.addSession(code, session);
+            id = agendas.addSession(code, session);
         } catch (AgendaChangeRefused refused) {
             model.addAttribute("sessionErrors", refused.fieldErrors());
             return refusedPage(code, model, response);
         }
         redirect.addFlashAttribute("notice", "Session added: " + session.title().strip() + ".");
-        return BACK;
+        redirect.addFlashAttribute("highlight", id);
+        return BACK + "#day-" + Integer.parseInt(session.day().strip());
     }
 
     @PostMapping("/sessions/{id}/remove")
     String removeSession(@PathVariable String code, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            agendas.removeSession(code, id);
-            redirect.addFlashAttribute("notice", "Session removed.");
+            Agendas.Session removed = agendas.removeSession(code, id);
+            redirect.addFlashAttribute("notice", "Session removed: " + removed.startsAt() + "–" + removed.endsAt() + " "
+                    + removed.title() + ".");
+            return BACK + "#day-" + removed.day();
         } catch (AgendaChangeRefused refused) {
             redirect.addFlashAttribute("problem", String.join(" ", refused.fieldErrors().values()));
+            return BACK;
         }
-        return BACK;
     }
 
     @PostMapping("/working-groups/{group}")
@@ -82,7 +90,7 @@ class AgendaPages {
             return refusedPage(code, model, response);
         }
         redirect.addFlashAttribute("notice", "Working group " + group + " saved.");
-        return BACK;
+        return BACK + "#" + group;
     }
 
     private String refusedPage(String code, Model model, HttpServletResponse response) {
@@ -97,6 +105,7 @@ class AgendaPages {
         model.addAttribute("meeting", meeting);
         model.addAttribute("days", calendar.days(code).stream()
                 .map(day -> new Day(day, calendar.dayLabel(code, day),
+                        "Day " + day + " — " + SHORT_DAY.format(meeting.firstDay().plusDays(day - 1L)),
                         sessions.stream().filter(s -> s.day() == day).toList()))
                 .toList());
         model.addAttribute("workingGroups", agendas.workingGroups(code));

@@ -123,14 +123,14 @@ public class Agendas {
         return id.getKeyAs(Number.class).longValue();
     }
 
-    /** Removes a session of this meeting's agenda. */
+    /** Removes a session of this meeting's agenda; returns it. */
     @Transactional
-    public void removeSession(String meetingCode, long sessionId) {
+    public Session removeSession(String meetingCode, long sessionId) {
         meetings.get(meetingCode);
-        if (jdbc.sql("delete from cv_agenda_session where id = ? and meeting_code = ?").params(sessionId, meetingCode)
-                .update() != 1) {
-            throw new AgendaChangeRefused(Map.of("session", "That session is no longer on the agenda."));
-        }
+        Session session = sessions(meetingCode).stream().filter(s -> s.id() == sessionId).findFirst()
+                .orElseThrow(() -> new AgendaChangeRefused(Map.of("session", "That session is no longer on the agenda.")));
+        jdbc.sql("delete from cv_agenda_session where id = ? and meeting_code = ?").params(sessionId, meetingCode).update();
+        return session;
     }
 
     /**

@@ -51,7 +51,7 @@ class ParticipantPagesTests {
         assertThat(shown.body())
                 .contains("Senior government representatives (1)", "International organizations (1)")
                 .contains("<span>2</span><span> of 25</span>", "target: about 25 participants")
-                .contains("Amira Khalil", "Ministry of Interior", "not yet invited")
+                .contains("Amira Khalil", "Ministry of Interior", "not invited")
                 .contains("Reserve list", "Grace Otieno", "Move to list", "Move to reserve", "Add participant");
     }
 

@@ -55,7 +55,7 @@ class AgendaPagesTests {
         HttpResponse<String> added = lena.post(agenda + "/sessions", session("2", "17:00", "17:30", "PLENARY", "Closing remarks", ""));
 
         assertThat(added.statusCode()).isEqualTo(302);
-        assertThat(added.headers().firstValue("Location")).get().asString().endsWith(agenda);
+        assertThat(added.headers().firstValue("Location")).get().asString().endsWith(agenda + "#day-2");
         assertThat(lena.follow(added).body()).contains("Session added: Closing remarks.", "17:00–17:30");
         assertThat(agendas.sessions(code)).filteredOn(s -> s.title().equals("Closing remarks")).singleElement()
                 .satisfies(s -> {
@@ -100,7 +100,7 @@ class AgendaPagesTests {
 
         HttpResponse<String> page = omar.follow(omar.post(agenda + "/sessions/" + welcome.id() + "/remove", Map.of()));
 
-        assertThat(page.body()).contains("Session removed.");
+        assertThat(page.body()).contains("Session removed: 09:00–09:15 Welcome.");
         assertThat(agendas.sessions(code)).extracting(Agendas.Session::id).doesNotContain(welcome.id());
     }
 
