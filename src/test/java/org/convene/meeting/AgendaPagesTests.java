@@ -143,6 +143,21 @@ class AgendaPagesTests {
     }
 
     @Test
+    void shouldRefuseAFormWithoutTheSessionsCsrfToken() {
+        BrowserSession lena = BrowserSession.signedIn(port, "lena");
+        lena.get(agenda);
+        int before = agendas.sessions(code).size();
+        Map<String, String> forged = new java.util.HashMap<>(session("1", "08:00", "08:30", "PLENARY", "Forged", ""));
+        forged.put("_csrf", "not-the-token");
+
+        HttpResponse<String> refused = lena.post(agenda + "/sessions", forged);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("The form had expired or came from another page.");
+        assertThat(agendas.sessions(code)).hasSize(before);
+    }
+
+    @Test
     void shouldLetAReviewerReadTheAgendaWithoutForms() {
         HttpResponse<String> page = BrowserSession.signedIn(port, "kenji").get(agenda);
 

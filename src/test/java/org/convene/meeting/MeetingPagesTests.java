@@ -83,6 +83,10 @@ class MeetingPagesTests {
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("There is no meeting with the code NO-SUCH-MEETING", "Grace Novak");
+
+        HttpResponse<String> noPage = BrowserSession.signedIn(port, "grace").get("/meetings/" + code + "/no-such-page");
+        assertThat(noPage.statusCode()).isEqualTo(404);
+        assertThat(noPage.body()).contains("Not found", "There is no page at this address.");
     }
 
     @Test
