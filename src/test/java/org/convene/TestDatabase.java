@@ -12,9 +12,14 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabase {
 
+    /**
+     * Closed by Spring, after the engine that uses it. Its own JVM shutdown hook (on by default)
+     * raced Spring's: when PostgreSQL stopped first, the engine's close waited 30 s for a
+     * connection and Surefire killed the forked JVM.
+     */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
     @Bean
