@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +22,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * Three filter chains. The REST API and the app's JSON API take HTTP Basic, keep no session
  * and answer 401 to an anonymous call. The webapps (Cockpit, Tasklist, Admin) keep their own
  * login and CSRF filter, so Spring Security stays out of their way. Everything else (the
- * app's pages) needs the webapps' login and keeps Spring's CSRF protection.
+ * app's pages) needs the webapps' login and keeps Spring's CSRF protection: managers, reviewers
+ * and staff read the meeting pages, only staff and administrators change them (any method but
+ * GET and HEAD), and a refused request gets the 403 page ({@link AccessDeniedPage}); a user in none of
+ * these groups gets it for reading too.
  *
  * <p>Path-pattern matchers, not MVC matchers: an MVC matcher never matches Camunda's Jersey
  * servlet and would leave /engine-rest open.
@@ -30,6 +34,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/camunda/app/tasklist/default/#/login";
+    static final String[] READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.REVIEWERS,
+            ConveneGroups.ADMINS};
+    static final String[] EDITORS = {ConveneGroups.STAFF, ConveneGroups.ADMINS};
 
     @Bean
     @Order(1)
@@ -71,13 +78,19 @@ class SecurityConfiguration {
         // a program asking for JSON gets 401; a browser (Accept: text/html, */*) goes to the login
         var asksForJson = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
         asksForJson.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
-        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
+                                paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
+                        .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)
+                        .anyRequest().authenticated())
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 asksForJson)
-                        .defaultAuthenticationEntryPointFor(loginRedirect, AnyRequestMatcher.INSTANCE));
+                        .defaultAuthenticationEntryPointFor(loginRedirect, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedPage(AccessDeniedPage.PATH));
         return http.build();
     }
 }
