@@ -300,6 +300,35 @@ class InvitationProcessTests {
     }
 
     @Test
+    void shouldInviteAndRemindForTheLongestTitleThatAMeetingMayHave() {
+        String longCode = TestMeetings.newCode("INV");
+        String longTitle = ("Expert Meeting on International Cooperation to Share Burden and Responsibilities "
+                + "in Mass Influx, Rescue at Sea, Protracted and Mixed Movement Situations; ").repeat(3).substring(0, 300);
+        ProcessInstance meeting = runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", longCode, Map.of(
+                "meetingTitle", longTitle, "meetingPlace", "Amman, Jordan", "meetingTimeZone", "Asia/Amman",
+                "firstDay", firstDay.toString(), "numberOfDays", 2));
+        assertThat(runtimeService.getVariable(meeting.getId(), "meetingTitle")).as("registration accepts it").isEqualTo(longTitle.strip());
+        long invitee = participants.add(longCode, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
+                "a.khalil@gov.example", false);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("InvitationProcess", longCode, Map.of(
+                "meetingCode", longCode, "meetingTitle", longTitle.strip(), "meetingPlace", "Amman, Jordan",
+                "meetingDates", meetingDates, "participantId", String.valueOf(invitee)));
+
+        sendInvitation(instance);
+        clockAfter(job("BoundaryEvent_ReminderDue", instance));
+        execute(job("BoundaryEvent_ReminderDue", instance));
+        execute(job("ServiceTask_SendReminder", instance));
+
+        assertThat(instance).isWaitingAt("Task_RecordReply");
+        List<Map<String, Object>> mails = jdbc.sql("select subject, body from cv_outbox_mail where meeting_code = ? order by id")
+                .param(longCode).query().listOfRows();
+        assertThat(mails).extracting(m -> (String) m.get("subject"))
+                .satisfiesExactly(s -> assertThat(s).startsWith("Invitation: Expert Meeting"),
+                        s -> assertThat(s).startsWith("Reminder: Expert Meeting"));
+        assertThat(mails).allSatisfy(m -> assertThat((String) m.get("body")).contains(longTitle.strip()));
+    }
+
+    @Test
     void shouldRefuseAReplyThatBreaksTheFormAndStoreNothing() {
         ProcessInstance instance = invite(amira);
         sendInvitation(instance);
