@@ -1,5 +1,6 @@
 package org.convene.invitation;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class Invitations {
 
     static final String REPLY_DEADLINE_BEFORE_MEETING = "P21D";
+    /** What a replacement invited after the meeting's deadline gets: a reminder at seven days, then three more. */
+    static final Duration LATE_REPLY_TIME = Duration.ofDays(10);
 
     private final JdbcClient jdbc;
     private final MeetingCalendar calendar;
@@ -30,6 +33,21 @@ public class Invitations {
 
     public Date replyDeadline(String meetingCode) {
         return calendar.beforeMeeting(meetingCode, REPLY_DEADLINE_BEFORE_MEETING);
+    }
+
+    /**
+     * The reply deadline of an invitation sent at {@code sentAt}: the meeting's, unless the invitation
+     * goes out after it (a replacement for a lapse or a late decline), which would be overdue at once;
+     * then ten days, but never later than the eve of the meeting.
+     */
+    public Date replyDeadline(String meetingCode, Date sentAt) {
+        Date deadline = replyDeadline(meetingCode);
+        if (sentAt.before(deadline)) {
+            return deadline;
+        }
+        Date late = Date.from(sentAt.toInstant().plus(LATE_REPLY_TIME));
+        Date eve = calendar.beforeMeeting(meetingCode, "P1D");
+        return late.before(eve) ? late : eve;
     }
 
     /** The invitation of this participant, created on first use (idempotent for retried jobs). */
