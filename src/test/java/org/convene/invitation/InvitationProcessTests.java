@@ -239,6 +239,38 @@ class InvitationProcessTests {
     }
 
     @Test
+    void shouldGiveAReplacementInvitedAfterTheDeadlineTimeToReply() {
+        ProcessInstance instance = invite(amira);
+        sendInvitation(instance);
+        Job overdue = job("BoundaryEvent_ReplyOverdue", instance);
+        clockAfter(overdue);
+        execute(overdue);
+        complete("lena", task(instance), Map.of("replacementId", String.valueOf(grace)));
+        sendInvitation(instance);
+
+        Date tenDaysAfterTheInvitation = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10)));
+        assertThat(job("BoundaryEvent_ReplyOverdue", instance)).as("not already overdue").hasDueDate(tenDaysAfterTheInvitation);
+        assertThat(task(instance)).hasDueDate(tenDaysAfterTheInvitation);
+        assertThat(job("BoundaryEvent_ReminderDue", instance).getDuedate()).isBefore(tenDaysAfterTheInvitation);
+
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
+        runtimeService.createMessageCorrelation("ReplyReceived").processInstanceId(instance.getId())
+                .setVariable("invitationAccepted", true).correlate();
+        assertThat(instance).isEnded().hasPassed("EndEvent_InvitationAccepted");
+    }
+
+    @Test
+    void shouldKeepTheMeetingsDeadlineForInvitationsSentBeforeItAndNeverGoPastTheEveOfTheMeeting() {
+        Date deadline = invitations.replyDeadline(code);
+        Date firstSession = Date.from(firstDay.atTime(LocalTime.of(9, 0)).atZone(AMMAN).toInstant());
+
+        assertThat(invitations.replyDeadline(code, Date.from(deadline.toInstant().minus(Duration.ofDays(30)))))
+                .isEqualTo(deadline);
+        assertThat(invitations.replyDeadline(code, Date.from(firstSession.toInstant().minus(Duration.ofDays(4)))))
+                .isEqualTo(Date.from(firstSession.toInstant().minus(Duration.ofDays(1))));
+    }
+
+    @Test
     void shouldSendOneReminderMailEachTimeTheReminderIsDueWhileWaitingForTheReply() {
         ProcessInstance instance = invite(amira);
         execute(job("ServiceTask_SendInvitation", instance));
