@@ -1,6 +1,7 @@
 package org.convene.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -215,6 +217,30 @@ class PreparationProcessTests {
                 .containsExactly(tuple("ravi", "reject"));
         assertThat(signatures(second)).extracting(r -> r.get("reviewer"), r -> r.get("decision"))
                 .containsExactlyInAnyOrder(tuple("ravi", "approve"), tuple("sofia", "approve"), tuple("kenji", "approve"));
+        assertThat(backgroundPaper().get("circulated_at")).isNotNull();
+    }
+
+    @Test
+    void shouldNotRecordThePackAsCirculatedUntilStaffConfirmItWent() {
+        ProcessInstance instance = startBefore("Task_CommissionBackgroundPaper");
+        commissionBackgroundPaper(instance);
+        runtimeService.createProcessInstanceModification(instance.getId())
+                .cancelAllForActivity("Task_SubmitBackgroundPaperDraft")
+                .startBeforeActivity("Task_CirculateDocumentationPack")
+                .execute();
+        Task circulate = task(instance);
+
+        assertThatThrownBy(() -> complete("lena", circulate, Map.of("packCirculated", false, "packNote", "Not yet.")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("'The pack has gone to everyone who accepted' is required");
+        assertThatThrownBy(() -> complete("lena", circulate, Map.of("packNote", "Not yet.")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("'The pack has gone to everyone who accepted' is required");
+
+        assertThat(instance).isWaitingAt("Task_CirculateDocumentationPack");
+        assertThat(backgroundPaper().get("circulated_at")).isNull();
+        complete("lena", circulate, Map.of("packCirculated", true));
+        assertThat(instance).isWaitingAt("Gateway_PreparationJoin");
         assertThat(backgroundPaper().get("circulated_at")).isNotNull();
     }
 
