@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.convene.meeting.MeetingCalendar;
 import org.convene.workflow.Tasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,11 +87,31 @@ public class Invitations {
                 .params("accept".equals(reply) ? "ACCEPTED" : "DECLINED", invitation).update();
     }
 
-    /** Complete listener of "Invite replacement": the seat goes to someone from the reserve, or stays empty. */
+    /**
+     * Complete listener of "Invite replacement": the seat goes to someone from the reserve, or stays empty.
+     * The options were listed when the task was created; a reserve chosen since for another seat (seats
+     * lapse together at the deadline) is refused, so one person never takes two seats.
+     */
     public void recordReplacement(DelegateTask task) {
+        String replacementId = Tasks.text(task, "replacementId");
+        if (replacementId != null && !"none".equals(replacementId) && taken(task, replacementId)) {
+            String name = jdbc.sql("select name from cv_participant where id = ?").param(Long.parseLong(replacementId))
+                    .query(String.class).single();
+            throw new FormFieldValidationException("replacementId", "'" + task.getName() + "' was not completed: "
+                    + name + " has already been invited for another seat; choose someone else");
+        }
         find(Tasks.meetingCode(task), Long.parseLong((String) task.getVariable("participantId")))
                 .ifPresent(id -> jdbc.sql("update cv_invitation set status = case when status = 'SENT' then 'LAPSED' else status end where id = ?")
                         .param(id).update());
+    }
+
+    /** Invited already, or chosen for a seat whose invitation is still to go out. */
+    private boolean taken(DelegateTask task, String participantId) {
+        String meetingCode = Tasks.meetingCode(task);
+        return find(meetingCode, Long.parseLong(participantId)).isPresent()
+                || task.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+                        .processDefinitionKey("InvitationProcess").processInstanceBusinessKey(meetingCode)
+                        .variableValueEquals("participantId", participantId).count() > 0;
     }
 
     public long accepted(String meetingCode) {
