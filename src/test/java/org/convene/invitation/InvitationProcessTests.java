@@ -271,6 +271,35 @@ class InvitationProcessTests {
     }
 
     @Test
+    void shouldRefuseAReserveWhoWasMeanwhileInvitedForAnotherSeat() {
+        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
+        ProcessInstance amirasSeat = invite(amira);
+        ProcessInstance petersSeat = invite(peter);
+        sendInvitation(amirasSeat);
+        sendInvitation(petersSeat);
+        // both lapse at the same deadline: both replacement tasks offer the same reserve list
+        execute(job("BoundaryEvent_ReplyOverdue", amirasSeat));
+        execute(job("BoundaryEvent_ReplyOverdue", petersSeat));
+        assertThat(optionValues(task(petersSeat))).contains(String.valueOf(grace));
+
+        complete("lena", task(amirasSeat), Map.of("replacementId", String.valueOf(grace)));
+
+        assertThatThrownBy(() -> complete("omar", task(petersSeat), Map.of("replacementId", String.valueOf(grace))))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("Grace Otieno")
+                .hasMessageContaining("already been invited");
+        assertThat(petersSeat).isWaitingAt("Task_InviteReplacement");
+        assertThat(invitationStatus(peter)).as("nothing of the refused choice is stored").isEqualTo("SENT");
+        complete("omar", task(petersSeat), Map.of("replacementId", "none"));
+        assertThat(petersSeat).isEnded().hasPassed("EndEvent_SeatLeftEmpty");
+
+        sendInvitation(amirasSeat);
+        assertThat(amirasSeat).isWaitingAt("Task_RecordReply");
+        assertThat(mails()).extracting(m -> m.get("recipient")).containsExactly(
+                "a.khalil@gov.example", "p.mwangi@iom.example", "g.otieno@ngo.example");
+    }
+
+    @Test
     void shouldSendOneReminderMailEachTimeTheReminderIsDueWhileWaitingForTheReply() {
         ProcessInstance instance = invite(amira);
         execute(job("ServiceTask_SendInvitation", instance));
