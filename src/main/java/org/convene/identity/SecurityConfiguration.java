@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -74,7 +73,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identityService) throws Exception {
-        var loginRedirect = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
+        var loginRedirect = new ReturnAfterLoginEntryPoint(LOGIN_PAGE);
         // a program asking for JSON gets 401; a browser (Accept: text/html, */*) goes to the login
         var asksForJson = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
         asksForJson.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
