@@ -43,7 +43,7 @@ class AuditPages {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("audit-" + code + ".csv", StandardCharsets.UTF_8).build().toString())
+                        .filename("audit-" + code.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv").build().toString())
                 .body(body);
     }
 }

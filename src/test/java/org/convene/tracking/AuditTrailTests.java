@@ -126,7 +126,8 @@ class AuditTrailTests {
         HttpResponse<String> csv = BrowserSession.signedIn(port, "grace").get("/meetings/" + code + "/audit.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
-        assertThat(csv.headers().firstValue("Content-Disposition")).get().asString().startsWith("attachment");
+        assertThat(csv.headers().firstValue("Content-Disposition")).get()
+                .isEqualTo("attachment; filename=\"audit-" + code + ".csv\"");
         List<List<String>> lines = parseCsv(csv.body());
         assertThat(lines.get(0)).containsExactly("when (UTC)", "who", "what", "subject", "decision", "comments", "source");
         assertThat(lines).hasSize(entries.size() + 1);
