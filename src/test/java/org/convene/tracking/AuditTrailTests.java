@@ -106,6 +106,17 @@ class AuditTrailTests {
         assertThat(engine).filteredOn(e -> "Task claimed".equals(e.get("what"))).singleElement()
                 .satisfies(e -> assertThat(e.get("comments")).asString().contains("assignee: lena"));
 
+        // the engine is asked with the caller's authentication cleared (a reviewer may not read this history
+        // in Camunda; who sees the audit trail is the app's rule), and the authentication is restored after
+        List<AuditEntry> direct = as("ravi", () -> {
+            List<AuditEntry> read = auditTrail.of(code);
+            assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo("ravi");
+            return read;
+        });
+        assertThat(direct).hasSameSizeAs(entries).filteredOn(AuditEntry::engineHistory).hasSameSizeAs(engine);
+        assertThat(as("ravi", () -> historyService.createUserOperationLogQuery().processInstanceId(meeting.getId()).count()))
+                .isZero();
+
         // the page: the same entries in the same order, the comment escaped
         HttpResponse<String> page = BrowserSession.signedIn(port, "grace").get("/meetings/" + code + "/audit");
         assertThat(page.statusCode()).isEqualTo(200);
