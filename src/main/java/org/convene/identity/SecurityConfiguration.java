@@ -23,7 +23,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * login and CSRF filter, so Spring Security stays out of their way. Everything else (the
  * app's pages) needs the webapps' login and keeps Spring's CSRF protection: managers, reviewers
  * and staff read the meeting pages, only staff and administrators change them (any method but
- * GET and HEAD), and a refused request gets the 403 page ({@link AccessDeniedPage}); a user in none of
+ * GET and HEAD), a meeting's audit trail is for managers and administrators only, and a
+ * refused request gets the 403 page ({@link AccessDeniedPage}); a user in none of
  * these groups gets it for reading too.
  *
  * <p>Path-pattern matchers, not MVC matchers: an MVC matcher never matches Camunda's Jersey
@@ -36,6 +37,8 @@ class SecurityConfiguration {
     static final String[] READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.REVIEWERS,
             ConveneGroups.ADMINS};
     static final String[] EDITORS = {ConveneGroups.STAFF, ConveneGroups.ADMINS};
+    /** A meeting's audit trail (tracking module) is for managers and administrators only. */
+    static final String[] AUDITORS = {ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
 
     @Bean
     @Order(1)
@@ -79,6 +82,9 @@ class SecurityConfiguration {
         asksForJson.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
         var paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(auth -> auth
+                        // before the general rule: staff and reviewers read meetings, not their audit trail
+                        .requestMatchers(paths.matcher("/meetings/*/audit"), paths.matcher("/meetings/*/audit.csv"),
+                                paths.matcher("/meetings/*/audit/**")).hasAnyAuthority(AUDITORS)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
                         .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)

@@ -1,5 +1,6 @@
 package org.convene.identity;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -45,6 +46,14 @@ public class SignedInUser {
     /** Cockpit is open to managers and administrators only. */
     public boolean usesCockpit() {
         return inGroup(ConveneGroups.MANAGERS) || inGroup(ConveneGroups.ADMINS);
+    }
+
+    /**
+     * A meeting's audit trail (page, CSV and JSON) is for managers and administrators: the same
+     * rule as {@link SecurityConfiguration}'s for the pages, which the JSON API checks through this.
+     */
+    public boolean readsAudit() {
+        return Arrays.stream(SecurityConfiguration.AUDITORS).anyMatch(this::inGroup);
     }
 
     private static Optional<Authentication> authentication() {

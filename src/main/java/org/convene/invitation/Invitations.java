@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,6 +20,15 @@ import org.springframework.stereotype.Component;
  */
 @Component("invitations")
 public class Invitations {
+
+    /**
+     * A reply to an invitation as recorded: the invitee ("name, organisation"), accept or decline,
+     * the channel (link, phone, letter, email, in-person), staff's note, who recorded it (none for
+     * a reply by signed link) and when (UTC).
+     */
+    public record Reply(String invitee, String reply, String channel, String note, String recordedBy,
+                        OffsetDateTime recordedAt) {
+    }
 
     static final String REPLY_DEADLINE_BEFORE_MEETING = "P21D";
     /** What a replacement invited after the meeting's deadline gets: a reminder at seven days, then three more. */
@@ -117,5 +127,20 @@ public class Invitations {
     public long accepted(String meetingCode) {
         return jdbc.sql("select count(*) from cv_invitation where meeting_code = ? and status = 'ACCEPTED'")
                 .param(meetingCode).query(Long.class).single();
+    }
+
+    /** Every reply recorded for the meeting's invitations (a later reply never overwrites one), oldest first. */
+    public List<Reply> replies(String meetingCode) {
+        return jdbc.sql("""
+                select p.name, p.organisation, r.reply, r.channel, r.note, r.recorded_by, r.recorded_at
+                from cv_invitation_reply r
+                join cv_invitation i on i.id = r.invitation_id
+                join cv_participant p on p.id = i.participant_id
+                where i.meeting_code = ? order by r.id""")
+                .param(meetingCode)
+                .query((rs, n) -> new Reply(rs.getString("name") + ", " + rs.getString("organisation"),
+                        rs.getString("reply"), rs.getString("channel"), rs.getString("note"), rs.getString("recorded_by"),
+                        rs.getObject("recorded_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
+                .list();
     }
 }

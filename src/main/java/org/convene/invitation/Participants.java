@@ -40,6 +40,10 @@ public class Participants {
         }
     }
 
+    /** A manager's decision on the participant list (approve or return, with comments); the time in UTC. */
+    public record ListReview(String decision, String comments, String reviewer, OffsetDateTime reviewedAt) {
+    }
+
     /** A participant as typed into the participant page: text, checked by {@link #add(String, NewParticipant)}. */
     public record NewParticipant(String name, String organisation, String category, String email, Boolean reserve) {
     }
@@ -183,6 +187,18 @@ public class Participants {
                 .param(meetingCode)
                 .query((rs, n) -> "return".equals(rs.getString(1)) ? rs.getString(2) : "")
                 .optional().orElse("");
+    }
+
+    /** Every manager's decision on the participant list, oldest first. */
+    public List<ListReview> reviewHistory(String meetingCode) {
+        return jdbc.sql("""
+                select decision, comments, reviewer, reviewed_at from cv_participant_list_review
+                where meeting_code = ? order by id""")
+                .param(meetingCode)
+                .query((rs, n) -> new ListReview(rs.getString("decision"), rs.getString("comments"),
+                        rs.getString("reviewer"),
+                        rs.getObject("reviewed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
+                .list();
     }
 
     /** Complete listener of "Approve participant list". */

@@ -192,6 +192,11 @@ public class Agendas {
         return MeetingReviews.lastReturnComments(jdbc, meetingCode, MeetingReviews.AGENDA);
     }
 
+    /** Every manager's decision on the agenda (no version: the agenda is edited in place), oldest first. */
+    public List<ConceptNotes.Review> reviewHistory(String meetingCode) {
+        return MeetingReviews.reviews(jdbc, meetingCode, MeetingReviews.AGENDA);
+    }
+
     /** Complete listener of "Approve agenda". */
     public void recordReview(DelegateTask task) {
         MeetingReviews.record(jdbc, Tasks.meetingCode(task), MeetingReviews.AGENDA, null, task,

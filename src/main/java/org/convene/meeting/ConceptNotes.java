@@ -41,7 +41,14 @@ public class ConceptNotes {
         }
     }
 
-    /** A manager's decision on a version of the concept note; the time in UTC. */
+    /** Who submitted which version of the concept note, and when (UTC). */
+    public record Submission(int version, String author, OffsetDateTime submittedAt) {
+    }
+
+    /**
+     * A manager's decision on a version of the concept note (or, with no version, on the agenda:
+     * {@link Agendas#reviewHistory}); the time in UTC.
+     */
     public record Review(Integer version, String decision, String comments, String reviewer, OffsetDateTime reviewedAt) {
 
         public boolean approved() {
@@ -132,13 +139,17 @@ public class ConceptNotes {
 
     /** Every review of the concept note, oldest first. */
     public List<Review> reviewHistory(String meetingCode) {
+        return MeetingReviews.reviews(jdbc, meetingCode, MeetingReviews.CONCEPT_NOTE);
+    }
+
+    /** Every version of the concept note as submitted (who, when), oldest first; the texts stay here. */
+    public List<Submission> submissions(String meetingCode) {
         return jdbc.sql("""
-                select version, decision, comments, reviewer, reviewed_at from cv_meeting_review
-                where meeting_code = ? and subject = ? order by id""")
-                .params(meetingCode, MeetingReviews.CONCEPT_NOTE)
-                .query((rs, n) -> new Review((Integer) rs.getObject("version"), rs.getString("decision"),
-                        rs.getString("comments"), rs.getString("reviewer"),
-                        rs.getObject("reviewed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
+                select version, author, created_at from cv_concept_note_version
+                where meeting_code = ? order by version""")
+                .param(meetingCode)
+                .query((rs, n) -> new Submission(rs.getInt("version"), rs.getString("author"),
+                        rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
                 .list();
     }
 
