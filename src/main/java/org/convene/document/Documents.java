@@ -23,6 +23,18 @@ public class Documents {
     public record Version(long id, long documentId, int version, String body, String author, OffsetDateTime createdAt) {
     }
 
+    /** Who submitted which version of which document, and when (UTC); the text stays here. */
+    public record Submission(String title, int version, String author, OffsetDateTime submittedAt) {
+    }
+
+    /**
+     * A decision on one version of a document: {@code kind} REVIEW (approve or return) or SIGN_OFF
+     * (approve or reject), with the reviewer's comments; the time in UTC.
+     */
+    public record Decision(String title, int version, String kind, String decision, String comments, String reviewer,
+                           OffsetDateTime decidedAt) {
+    }
+
     private final JdbcClient jdbc;
 
     Documents(JdbcClient jdbc) {
@@ -136,6 +148,33 @@ public class Documents {
     public List<Map<String, Object>> reviewsOf(long versionId) {
         return jdbc.sql("select kind, decision, comments, reviewer, reviewed_at from cv_document_review where document_version_id = ? order by id")
                 .param(versionId).query().listOfRows();
+    }
+
+    /** Every version of every document of the meeting, in the order they were submitted. */
+    public List<Submission> submissions(String meetingCode) {
+        return jdbc.sql("""
+                select d.title, v.version, v.author, v.created_at from cv_document_version v
+                join cv_document d on d.id = v.document_id
+                where d.meeting_code = ? order by v.id""")
+                .param(meetingCode)
+                .query((rs, n) -> new Submission(rs.getString("title"), rs.getInt("version"), rs.getString("author"),
+                        rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
+                .list();
+    }
+
+    /** Every review and signature of every version of the meeting's documents, in the order they were made. */
+    public List<Decision> decisions(String meetingCode) {
+        return jdbc.sql("""
+                select d.title, v.version, r.kind, r.decision, r.comments, r.reviewer, r.reviewed_at
+                from cv_document_review r
+                join cv_document_version v on v.id = r.document_version_id
+                join cv_document d on d.id = v.document_id
+                where d.meeting_code = ? order by r.id""")
+                .param(meetingCode)
+                .query((rs, n) -> new Decision(rs.getString("title"), rs.getInt("version"), rs.getString("kind"),
+                        rs.getString("decision"), rs.getString("comments"), rs.getString("reviewer"),
+                        rs.getObject("reviewed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
+                .list();
     }
 
     private long document(String meetingCode, String kind, String part) {

@@ -56,22 +56,24 @@ public class GroupAuthorizations {
         for (String group : new String[] {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.REVIEWERS}) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Tasklist reads the deployed forms of the definitions behind a user's tasks
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
             grant(group, Resources.FILTER, ANY, Permissions.READ);
         }
+        grant(ConveneGroups.STAFF, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        grant(ConveneGroups.REVIEWERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         // staff start meetings
         grant(ConveneGroups.STAFF, Resources.PROCESS_DEFINITION, "ExpertMeetingProcess",
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(ConveneGroups.STAFF, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         // managers follow every meeting in Cockpit: read, suspend/resume, retry jobs
         grant(ConveneGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(ConveneGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+        // (no READ_TASK and no TASK READ: like everyone, managers see the tasks offered to them only)
+        grant(ConveneGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
-                ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.RETRY_JOB);
         grant(ConveneGroups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
-        grant(ConveneGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
+        revoke(ConveneGroups.MANAGERS, Resources.TASK, ANY);
         grant(ConveneGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 
         filter("My groups' tasks", -10, Map.of("candidateGroupsExpression", "${currentUserGroups()}"));
@@ -98,10 +100,14 @@ public class GroupAuthorizations {
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        // exactly these permissions: a grant taken out of this list is taken away at the next start
+        authorization.setPermissions(permissions);
         authorizationService.saveAuthorization(authorization);
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId) {
+        authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
 
     private void filter(String name, int priority, Map<String, String> criteria) {

@@ -1,6 +1,8 @@
 package org.convene.identity;
 
+import java.time.Duration;
 import java.util.List;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -15,18 +17,28 @@ import org.springframework.stereotype.Component;
 class IdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final LoginThrottle throttle;
 
-    IdentityAuthenticationProvider(IdentityService identityService) {
+    IdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object password = authentication.getCredentials();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : "unknown";
+        Duration wait = throttle.waitBeforeAttempt(address, userId);
+        if (!wait.isZero()) {
+            throw new LoginThrottledException(wait);
+        }
         if (userId == null || password == null || !identityService.checkPassword(userId, password.toString())) {
+            throttle.failed(address, userId);
             throw new BadCredentialsException("Wrong user or password");
         }
+        throttle.succeeded(address, userId);
         return new UsernamePasswordAuthenticationToken(userId, null, authorities(identityService, userId));
     }
 

@@ -4,13 +4,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -23,7 +23,11 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * Four filter chains. The REST API and the app's JSON API take HTTP Basic, keep no session
  * and answer 401 to an anonymous call. The webapps (Cockpit, Tasklist, Admin) keep their own
  * login and CSRF filter, so Spring Security stays out of their way. Everything else (the
- * app's pages) needs the webapps' login and keeps Spring's CSRF protection.
+ * app's pages) needs the webapps' login and keeps Spring's CSRF protection: managers, reviewers
+ * and staff read the meeting pages, only staff and administrators change them (any method but
+ * GET and HEAD), a meeting's audit trail is for managers and administrators only, and a
+ * refused request gets the 403 page ({@link AccessDeniedPage}); a user in none of
+ * these groups gets it for reading too.
  *
  * <p>Path-pattern matchers, not MVC matchers: an MVC matcher never matches Camunda's Jersey
  * servlet and would leave /engine-rest open.
@@ -35,20 +39,24 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/camunda/app/tasklist/default/#/login";
+    static final String[] READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.REVIEWERS,
+            ConveneGroups.ADMINS};
+    static final String[] EDITORS = {ConveneGroups.STAFF, ConveneGroups.ADMINS};
+    /** A meeting's audit trail (tracking module) is for managers and administrators only. */
+    static final String[] AUDITORS = {ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, IdentityAuthenticationProvider provider,
-                                 IdentityService identityService) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**"),
                         paths.matcher("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(provider)
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                // IdentityAuthenticationProvider, the only AuthenticationProvider bean, authenticates
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ThrottleAwareEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
@@ -57,12 +65,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappsChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webappsChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher("/camunda/**"), paths.matcher("/"),
                         paths.matcher("/css/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .addFilterBefore(new WebappLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 // the webapps have their own CSRF filter; Spring's would break their login
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
@@ -90,17 +99,26 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identityService) throws Exception {
-        var loginRedirect = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
+        var loginRedirect = new ReturnAfterLoginEntryPoint(LOGIN_PAGE);
         // a program asking for JSON gets 401; a browser (Accept: text/html, */*) goes to the login
         var asksForJson = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
         asksForJson.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
-        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.authorizeHttpRequests(auth -> auth
+                        // before the general rule: staff and reviewers read meetings, not their audit trail
+                        .requestMatchers(paths.matcher("/meetings/*/audit"), paths.matcher("/meetings/*/audit.csv"),
+                                paths.matcher("/meetings/*/audit/**")).hasAnyAuthority(AUDITORS)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
+                                paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
+                        .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)
+                        .anyRequest().authenticated())
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 asksForJson)
-                        .defaultAuthenticationEntryPointFor(loginRedirect, AnyRequestMatcher.INSTANCE));
+                        .defaultAuthenticationEntryPointFor(loginRedirect, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedPage(AccessDeniedPage.PATH));
         return http.build();
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Outbox {
 
+    /** The width of cv_outbox_mail.subject: a meeting title may take 300 characters on its own. */
+    static final int SUBJECT_LENGTH = 300;
+
     private final JdbcClient jdbc;
 
     Outbox(JdbcClient jdbc) {
@@ -27,8 +30,12 @@ class Outbox {
             jdbc.sql("""
                     insert into cv_outbox_mail (message_id, meeting_code, recipient, subject, body, status, created_at)
                     values (?, ?, ?, ?, ?, 'PENDING', ?)""")
-                    .params(messageId, meetingCode, recipient, subject, body, OffsetDateTime.now(ZoneOffset.UTC))
+                    .params(messageId, meetingCode, recipient, fitted(subject), body, OffsetDateTime.now(ZoneOffset.UTC))
                     .update();
         }
+    }
+
+    private static String fitted(String subject) {
+        return subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH - 1) + "…";
     }
 }

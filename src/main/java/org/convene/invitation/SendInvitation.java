@@ -3,6 +3,7 @@ package org.convene.invitation;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.convene.meeting.Meetings;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,8 @@ class SendInvitation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long invitation = invitations.ensure(execution);
         var invitee = participants.get(Long.parseLong((String) execution.getVariable("participantId")));
-        Date deadline = invitations.replyDeadline(invitee.meetingCode());
+        // the deadline "Record reply" gets next (a late replacement gets time of its own), on the engine's clock
+        Date deadline = invitations.replyDeadline(invitee.meetingCode(), ClockUtil.getCurrentTime());
         String link = replyLink.newLink(invitee.meetingCode(), invitee.id(), deadline);
         outbox.enqueue("invitation-" + invitation, invitee.meetingCode(), invitee.email(),
                 "Invitation: " + execution.getVariable("meetingTitle"),

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -23,10 +24,36 @@ import org.springframework.stereotype.Component;
 public class ConceptNotes {
 
     public static final List<String> CATEGORIES = List.of("GOV", "IO", "REG", "NGO", "ACA");
+    /** The categories' names as the concept note states them (the invitation module lists participants by them). */
+    public static final Map<String, String> CATEGORY_NAMES = Map.of(
+            "GOV", "Senior government representatives", "IO", "International organizations",
+            "REG", "Regional bodies", "NGO", "Non-governmental organizations",
+            "ACA", "Academics and independent experts");
 
     public record ConceptNote(int version, String background, String objectives, String convener,
                               int participantsTarget, List<String> participantCategories,
                               String timingAndLocation, String documentation, String author) {
+
+        /** "Senior government representatives, International organizations". */
+        public String participantCategoryNames() {
+            return participantCategories.stream().map(c -> CATEGORY_NAMES.getOrDefault(c.strip(), c))
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    /** Who submitted which version of the concept note, and when (UTC). */
+    public record Submission(int version, String author, OffsetDateTime submittedAt) {
+    }
+
+    /**
+     * A manager's decision on a version of the concept note (or, with no version, on the agenda:
+     * {@link Agendas#reviewHistory}); the time in UTC.
+     */
+    public record Review(Integer version, String decision, String comments, String reviewer, OffsetDateTime reviewedAt) {
+
+        public boolean approved() {
+            return "approve".equals(decision);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -108,6 +135,22 @@ public class ConceptNotes {
 
     public List<Map<String, Object>> reviews(String meetingCode) {
         return MeetingReviews.history(jdbc, meetingCode, MeetingReviews.CONCEPT_NOTE);
+    }
+
+    /** Every review of the concept note, oldest first. */
+    public List<Review> reviewHistory(String meetingCode) {
+        return MeetingReviews.reviews(jdbc, meetingCode, MeetingReviews.CONCEPT_NOTE);
+    }
+
+    /** Every version of the concept note as submitted (who, when), oldest first; the texts stay here. */
+    public List<Submission> submissions(String meetingCode) {
+        return jdbc.sql("""
+                select version, author, created_at from cv_concept_note_version
+                where meeting_code = ? order by version""")
+                .param(meetingCode)
+                .query((rs, n) -> new Submission(rs.getInt("version"), rs.getString("author"),
+                        rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
+                .list();
     }
 
     private static List<String> categories(Object value) {

@@ -36,6 +36,18 @@ final class MeetingReviews {
                 .optional().orElse("");
     }
 
+    /** Every review of the subject, oldest first, as the meeting's public API gives it. */
+    static List<ConceptNotes.Review> reviews(JdbcClient jdbc, String meetingCode, String subject) {
+        return jdbc.sql("""
+                select version, decision, comments, reviewer, reviewed_at from cv_meeting_review
+                where meeting_code = ? and subject = ? order by id""")
+                .params(meetingCode, subject)
+                .query((rs, n) -> new ConceptNotes.Review((Integer) rs.getObject("version"), rs.getString("decision"),
+                        rs.getString("comments"), rs.getString("reviewer"),
+                        rs.getObject("reviewed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
+                .list();
+    }
+
     static List<Map<String, Object>> history(JdbcClient jdbc, String meetingCode, String subject) {
         return jdbc.sql("""
                 select version, decision, comments, reviewer, reviewed_at from cv_meeting_review

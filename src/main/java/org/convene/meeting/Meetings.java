@@ -53,7 +53,7 @@ public class Meetings {
     }
 
     public Meeting get(String code) {
-        return find(code).orElseThrow(() -> new IllegalArgumentException("No meeting with code " + code));
+        return find(code).orElseThrow(() -> new MeetingNotFoundException(code));
     }
 
     public List<Meeting> all() {

@@ -24,7 +24,9 @@ final class FormSubmissionValidator {
         for (FormSchema.Field field : form.fields()) {
             Object value = values.apply(field.key());
             String label = "'" + field.label() + "'";
-            if (isEmpty(value)) {
+            // form-js: a required checkbox must be ticked (its empty value is false)
+            boolean unticked = "checkbox".equals(field.type()) && Boolean.FALSE.equals(value);
+            if (isEmpty(value) || (unticked && field.required())) {
                 if (field.required()) {
                     problems.add(label + " is required");
                 }

@@ -1,0 +1,64 @@
+package org.convene.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The person behind the current page request, as the app's pages show it: the header names
+ * them, and the pages offer their forms only to those who may change the data (the server
+ * enforces the same rule in {@link SecurityConfiguration}). Templates reach it as
+ * {@code @signedInUser}, so error pages rendered outside a controller see it too.
+ */
+@Component("signedInUser")
+public class SignedInUser {
+
+    private final UserDirectory directory;
+
+    SignedInUser(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The user id, or null when nobody is signed in. */
+    public String id() {
+        return authentication().map(Authentication::getName).orElse(null);
+    }
+
+    /** "Lena Haddad", or the user id when the user has no name; null when nobody is signed in. */
+    public String name() {
+        String id = id();
+        return id == null ? null : directory.find(id).map(UserDirectory.Person::name).orElse(id);
+    }
+
+    public boolean inGroup(String group) {
+        return authentication().stream().flatMap(a -> a.getAuthorities().stream())
+                .map(GrantedAuthority::getAuthority).anyMatch(group::equals);
+    }
+
+    /** Staff and administrators change meetings, agendas and participant lists; others read them. */
+    public boolean canEdit() {
+        return inGroup(ConveneGroups.STAFF) || inGroup(ConveneGroups.ADMINS);
+    }
+
+    /** Cockpit is open to managers and administrators only. */
+    public boolean usesCockpit() {
+        return inGroup(ConveneGroups.MANAGERS) || inGroup(ConveneGroups.ADMINS);
+    }
+
+    /**
+     * A meeting's audit trail (page, CSV and JSON) is for managers and administrators: the same
+     * rule as {@link SecurityConfiguration}'s for the pages, which the JSON API checks through this.
+     */
+    public boolean readsAudit() {
+        return Arrays.stream(SecurityConfiguration.AUDITORS).anyMatch(this::inGroup);
+    }
+
+    private static Optional<Authentication> authentication() {
+        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
+                .filter(Authentication::isAuthenticated)
+                .filter(a -> !"anonymousUser".equals(a.getName()));
+    }
+}

@@ -1,0 +1,26 @@
+package org.convene.invitation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A change to the participant list that breaks a rule; nothing of it was stored. Each
+ * message names what is wrong in the words of the form, keyed by the form field it belongs to.
+ */
+public class ParticipantChangeRefused extends RuntimeException {
+
+    private final Map<String, String> fieldErrors;
+
+    ParticipantChangeRefused(Map<String, String> fieldErrors) {
+        super(fieldErrors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("; ")));
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+    }
+
+    /** Field name → message. */
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+}

@@ -1,0 +1,265 @@
+package org.convene.tracking;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.convene.document.Documents;
+import org.convene.invitation.Invitations;
+import org.convene.invitation.Participants;
+import org.convene.meeting.Agendas;
+import org.convene.meeting.Attendance;
+import org.convene.meeting.ConceptNotes;
+import org.convene.meeting.Meetings;
+import org.springframework.stereotype.Service;
+
+/**
+ * A meeting's audit trail: every decision that must be proven later, read from the modules'
+ * own append-only tables through their public API (concept note versions and reviews, agenda
+ * and participant-list reviews, document versions, reviews and signatures, invitation replies,
+ * attendance), merged in time order with the engine's user operation log for the meeting's
+ * process instances (the main one and every phase it called share the meeting's code as
+ * business key) while Camunda's history still has it.
+ *
+ * <p>The engine would filter its history by the caller's Camunda authorizations; who may read
+ * a meeting's audit trail is the app's rule (managers and administrators, checked by Spring
+ * Security and the API), so the engine is queried with the caller's authentication cleared, and
+ * the authentication is restored afterwards.
+ */
+@Service
+public class AuditTrail {
+
+    private final Meetings meetings;
+    private final ConceptNotes conceptNotes;
+    private final Agendas agendas;
+    private final Attendance attendance;
+    private final Participants participants;
+    private final Invitations invitations;
+    private final Documents documents;
+    private final HistoryService historyService;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+
+    AuditTrail(Meetings meetings, ConceptNotes conceptNotes, Agendas agendas, Attendance attendance,
+               Participants participants, Invitations invitations, Documents documents, HistoryService historyService,
+               RepositoryService repositoryService, IdentityService identityService) {
+        this.meetings = meetings;
+        this.conceptNotes = conceptNotes;
+        this.agendas = agendas;
+        this.attendance = attendance;
+        this.participants = participants;
+        this.invitations = invitations;
+        this.documents = documents;
+        this.historyService = historyService;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+    }
+
+    /**
+     * The meeting's audit trail, oldest first (entries at the same instant keep the order of
+     * their sources: the modules' records before the engine's).
+     *
+     * @throws org.convene.meeting.MeetingNotFoundException for an unknown code
+     */
+    public List<AuditEntry> of(String meetingCode) {
+        meetings.get(meetingCode);
+        List<AuditEntry> entries = new ArrayList<>(recorded(meetingCode));
+        entries.addAll(asSystem(() -> engineHistory(meetingCode)));
+        entries.sort(Comparator.comparing(AuditEntry::when));
+        return entries;
+    }
+
+    /** The modules' append-only records: kept as long as the meeting. */
+    List<AuditEntry> recorded(String code) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (ConceptNotes.Submission s : conceptNotes.submissions(code)) {
+            entries.add(entry(s.submittedAt(), s.author(), "Concept note submitted", "Concept note, version " + s.version(),
+                    null, null, "cv_concept_note_version"));
+        }
+        for (ConceptNotes.Review r : conceptNotes.reviewHistory(code)) {
+            entries.add(entry(r.reviewedAt(), r.reviewer(), "Concept note reviewed",
+                    r.version() == null ? "Concept note" : "Concept note, version " + r.version(),
+                    decision(r.decision()), r.comments(), "cv_meeting_review"));
+        }
+        for (ConceptNotes.Review r : agendas.reviewHistory(code)) {
+            entries.add(entry(r.reviewedAt(), r.reviewer(), "Agenda reviewed", "Agenda", decision(r.decision()),
+                    r.comments(), "cv_meeting_review"));
+        }
+        for (Participants.ListReview r : participants.reviewHistory(code)) {
+            entries.add(entry(r.reviewedAt(), r.reviewer(), "Participant list reviewed", "Participant list",
+                    decision(r.decision()), r.comments(), "cv_participant_list_review"));
+        }
+        for (Invitations.Reply r : invitations.replies(code)) {
+            String who = r.recordedBy() != null ? r.recordedBy()
+                    : "link".equals(r.channel()) ? "the invitee (signed link)" : null;
+            entries.add(entry(r.recordedAt(), who, "Invitation reply recorded (" + channel(r.channel()) + ")",
+                    "Invitation of " + r.invitee(), decision(r.reply()), r.note(), "cv_invitation_reply"));
+        }
+        for (Documents.Submission s : documents.submissions(code)) {
+            entries.add(entry(s.submittedAt(), s.author(), "Document version submitted",
+                    s.title() + ", version " + s.version(), null, null, "cv_document_version"));
+        }
+        for (Documents.Decision d : documents.decisions(code)) {
+            boolean signOff = "SIGN_OFF".equals(d.kind());
+            entries.add(entry(d.decidedAt(), d.reviewer(), signOff ? "Document signed off" : "Document reviewed",
+                    d.title() + ", version " + d.version(),
+                    signOff && "approve".equals(d.decision()) ? "signed" : decision(d.decision()), d.comments(),
+                    "cv_document_review (" + d.kind() + ")"));
+        }
+        for (Attendance.DayRecord a : attendance.records(code)) {
+            entries.add(entry(a.recordedAt(), a.recordedBy(), "Attendance recorded", "Day " + a.day(),
+                    a.count() + " present", a.note(), "cv_attendance"));
+        }
+        return entries;
+    }
+
+    /** The engine's user operation log of every process instance of the meeting, one entry per operation. */
+    List<AuditEntry> engineHistory(String code) {
+        Map<String, HistoricProcessInstance> instances = new LinkedHashMap<>();
+        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).list()
+                .forEach(instance -> instances.put(instance.getId(), instance));
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> taskNames = new HashMap<>();
+        historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(code).list()
+                .forEach(task -> taskNames.put(task.getId(), task.getName()));
+        Map<String, Optional<Integer>> timeToLive = new HashMap<>();
+
+        Map<String, List<UserOperationLogEntry>> operations = new LinkedHashMap<>();
+        for (String instanceId : instances.keySet()) {
+            for (UserOperationLogEntry logged : historyService.createUserOperationLogQuery().processInstanceId(instanceId)
+                    .orderByTimestamp().asc().list()) {
+                String operation = logged.getOperationId() != null ? logged.getOperationId() : logged.getId();
+                operations.computeIfAbsent(operation, id -> new ArrayList<>()).add(logged);
+            }
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        for (List<UserOperationLogEntry> operation : operations.values()) {
+            UserOperationLogEntry first = operation.get(0);
+            HistoricProcessInstance instance = instances.get(first.getProcessInstanceId());
+            String process = instance != null && instance.getProcessDefinitionName() != null
+                    ? instance.getProcessDefinitionName() : first.getProcessDefinitionKey();
+            String task = first.getTaskId() == null ? null : taskNames.get(first.getTaskId());
+            Optional<Integer> days = first.getProcessDefinitionId() == null ? Optional.empty()
+                    : timeToLive.computeIfAbsent(first.getProcessDefinitionId(), this::historyTimeToLive);
+            entries.add(new AuditEntry(OffsetDateTime.ofInstant(first.getTimestamp().toInstant(), ZoneOffset.UTC),
+                    first.getUserId(), operationName(first.getOperationType(), first.getEntityType()),
+                    task != null ? task + " · " + process : process, null, changes(operation),
+                    AuditEntry.ENGINE_HISTORY + days.map(d -> " (kept " + d + " days)").orElse(""), true));
+        }
+        return entries;
+    }
+
+    private Optional<Integer> historyTimeToLive(String processDefinitionId) {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionId(processDefinitionId).singleResult();
+        return Optional.ofNullable(definition).map(ProcessDefinition::getHistoryTimeToLive);
+    }
+
+    /** "assignee: grace", "priority: 50 → 70", an annotation; nothing for a plain completion. */
+    static String changes(List<UserOperationLogEntry> operation) {
+        List<String> changes = new ArrayList<>();
+        for (UserOperationLogEntry logged : operation) {
+            String property = logged.getProperty();
+            if (property == null || ("delete".equals(property) && (UserOperationLogEntry.OPERATION_TYPE_COMPLETE
+                    .equals(logged.getOperationType()) || UserOperationLogEntry.OPERATION_TYPE_DELETE.equals(logged.getOperationType())))) {
+                continue;
+            }
+            String value = logged.getOrgValue() == null ? String.valueOf(logged.getNewValue())
+                    : logged.getOrgValue() + " → " + logged.getNewValue();
+            changes.add(property + ": " + value);
+        }
+        String annotation = operation.get(0).getAnnotation();
+        if (annotation != null && !annotation.isBlank()) {
+            changes.add("annotation: " + annotation);
+        }
+        return changes.isEmpty() ? null : String.join("; ", changes);
+    }
+
+    /** "Task completed", "Process started", ...; else the engine's own words, "Set job retries (job)". */
+    static String operationName(String operationType, String entityType) {
+        String entity = words(entityType);
+        return switch (operationType == null ? "" : operationType) {
+            case UserOperationLogEntry.OPERATION_TYPE_CREATE -> "ProcessInstance".equals(entityType)
+                    ? "Process started" : "Created: " + entity;
+            case UserOperationLogEntry.OPERATION_TYPE_COMPLETE -> "Task completed";
+            case UserOperationLogEntry.OPERATION_TYPE_CLAIM -> "Task claimed";
+            case UserOperationLogEntry.OPERATION_TYPE_ASSIGN -> "Task assigned";
+            case UserOperationLogEntry.OPERATION_TYPE_DELEGATE -> "Task delegated";
+            case UserOperationLogEntry.OPERATION_TYPE_RESOLVE -> "Task resolved";
+            case UserOperationLogEntry.OPERATION_TYPE_SET_OWNER -> "Task owner set";
+            case UserOperationLogEntry.OPERATION_TYPE_SET_PRIORITY -> "Task priority set";
+            case UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE -> "Variable set";
+            case UserOperationLogEntry.OPERATION_TYPE_MODIFY_VARIABLE -> "Variables changed";
+            case UserOperationLogEntry.OPERATION_TYPE_REMOVE_VARIABLE -> "Variable removed";
+            case UserOperationLogEntry.OPERATION_TYPE_SUSPEND -> "Suspended: " + entity;
+            case UserOperationLogEntry.OPERATION_TYPE_ACTIVATE -> "Activated: " + entity;
+            default -> {
+                String operation = words(operationType);
+                yield operation.isEmpty() ? entity : Character.toUpperCase(operation.charAt(0)) + operation.substring(1)
+                        + (entity.isEmpty() || operation.contains(entity) ? "" : " (" + entity + ")");
+            }
+        };
+    }
+
+    /** "ProcessInstance" → "process instance". */
+    private static String words(String camelCase) {
+        return camelCase == null ? "" : camelCase.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    }
+
+    private static String decision(String decision) {
+        if (decision == null) {
+            return null;
+        }
+        return switch (decision) {
+            case "approve" -> "approved";
+            case "return" -> "returned";
+            case "reject" -> "rejected";
+            case "accept" -> "accepted";
+            case "decline" -> "declined";
+            default -> decision;
+        };
+    }
+
+    private static String channel(String channel) {
+        return channel == null ? "channel not recorded" : switch (channel) {
+            case "link" -> "by signed link";
+            case "phone" -> "by phone";
+            case "letter" -> "by letter";
+            case "email" -> "by e-mail";
+            case "in-person" -> "in person";
+            default -> channel;
+        };
+    }
+
+    private static AuditEntry entry(OffsetDateTime when, String who, String what, String subject, String decision,
+                                    String comments, String source) {
+        return new AuditEntry(when, who, what, subject, decision, comments, source, false);
+    }
+
+    private <T> T asSystem(Supplier<T> query) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+}

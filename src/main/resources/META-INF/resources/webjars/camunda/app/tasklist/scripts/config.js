@@ -1,0 +1,16 @@
+// Convene's Tasklist configuration (replaces the webjar's scripts/config.js).
+export default {
+  app: {
+    name: 'Tasklist',
+    vendor: 'Convene'
+  },
+  // after signing in, go back to the app page that sent the person here (see convene-return.js)
+  customScripts: ['scripts/convene-return.js'],
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};

@@ -1,0 +1,221 @@
+package org.convene.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.convene.ConveneIntegrationTest;
+import org.convene.RestClients;
+import org.convene.TestMeetings;
+import org.convene.invitation.ParticipantCategory;
+import org.convene.invitation.Participants;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Roles × actions, through the REST API (and the webapps' login for Cockpit): each group can
+ * do its own work and no more. Every row starts its own meeting, waiting at "Draft concept
+ * note" (offered to convener-staff).
+ */
+@ConveneIntegrationTest
+class AuthorizationMatrixTests {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired Participants participants;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @ParameterizedTest(name = "{0} may {1}: {2}")
+    @CsvSource({
+            // role,  action,                 allowed
+            "lena,    start a meeting,         true",
+            "grace,   start a meeting,         false",
+            "ravi,    start a meeting,         false",
+            "guest,   start a meeting,         false",
+            "demo,    start a meeting,         true",
+            "lena,    list the staff task,     true",
+            "grace,   list the staff task,     false",
+            "ravi,    list the staff task,     false",
+            "guest,   list the staff task,     false",
+            "lena,    see the staff task,      true",
+            "grace,   see the staff task,      false",
+            "ravi,    see the staff task,      false",
+            "guest,   see the staff task,      false",
+            "lena,    claim the staff task,    true",
+            "grace,   claim the staff task,    false",
+            "ravi,    claim the staff task,    false",
+            "guest,   claim the staff task,    false",
+            "lena,    complete the staff task, true",
+            "grace,   complete the staff task, false",
+            "ravi,    complete the staff task, false",
+            "guest,   complete the staff task, false",
+            "grace,   complete the review task, true",
+            "lena,    complete the review task, false",
+            "ravi,    complete the review task, false",
+            "lena,    read the history,        false",
+            "grace,   read the history,        true",
+            "ravi,    read the history,        false",
+            "guest,   read the history,        false",
+            "demo,    read the history,        true",
+            "lena,    open Cockpit,            false",
+            "grace,   open Cockpit,            true",
+            "ravi,    open Cockpit,            false",
+            "guest,   open Cockpit,            false",
+            "demo,    open Cockpit,            true",
+            "lena,    open Tasklist,           true",
+            "grace,   open Tasklist,           true",
+            "ravi,    open Tasklist,           true",
+            "guest,   open Tasklist,           false",
+            "lena,    suspend the meeting,     false",
+            "grace,   suspend the meeting,     true",
+            "ravi,    suspend the meeting,     false",
+            "lena,    retry a job,             false",
+            "grace,   retry a job,             true",
+            "ravi,    retry a job,             false",
+            "lena,    deploy a process,        false",
+            "grace,   deploy a process,        false",
+            "ravi,    deploy a process,        false",
+            "demo,    deploy a process,        true",
+            "lena,    create a user,           false",
+            "grace,   create a user,           false",
+            "ravi,    create a user,           false",
+            "demo,    create a user,           true",
+    })
+    void shouldAllowEachGroupItsOwnWorkAndNoMore(String user, String action, boolean allowed) throws Exception {
+        RestClients api = new RestClients(rest);
+        String code = TestMeetings.newCode("AUTH");
+        ProcessInstance meeting = runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, Map.of(
+                "meetingTitle", "Authorization matrix", "meetingPlace", "Amman, Jordan",
+                "meetingTimeZone", "Asia/Amman", "firstDay", "2027-06-07", "numberOfDays", 2));
+        Task staffTask = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+
+        boolean done = switch (action) {
+            case "start a meeting" -> ok(api.post(user, "/engine-rest/process-definition/key/ExpertMeetingProcess/start",
+                    Map.of("businessKey", TestMeetings.newCode("AUTH"), "variables", RestClients.variables(
+                            "meetingTitle", "Another meeting", "meetingPlace", "Geneva", "meetingTimeZone", "Europe/Zurich",
+                            "firstDay", "2027-06-14", "numberOfDays", 1))));
+            case "list the staff task" -> !list(api, user, "/engine-rest/task?processInstanceBusinessKey=" + code).isEmpty();
+            case "see the staff task" -> ok(get(api, user, "/engine-rest/task/" + staffTask.getId()));
+            case "claim the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/claim",
+                    Map.of("userId", user)));
+            case "complete the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/complete",
+                    Map.of("variables", draft())));
+            case "complete the review task" -> {
+                taskService.complete(staffTask.getId(), Map.of("background", "Background.", "objectives", "Objectives.",
+                        "convener", "UNHCR", "participantsTarget", 25,
+                        "participantCategories", org.camunda.spin.Spin.JSON(List.of("GOV")),
+                        "timingAndLocation", "Amman", "documentation", "Papers."));
+                Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+                yield ok(api.post(user, "/engine-rest/task/" + review.getId() + "/complete",
+                        Map.of("variables", RestClients.variables("decision", "approve"))));
+            }
+            case "read the history" -> !list(api, user, "/engine-rest/history/process-instance?processInstanceBusinessKey="
+                    + code).isEmpty();
+            case "open Cockpit" -> webappLogin(user, "cockpit") == 200;
+            case "open Tasklist" -> webappLogin(user, "tasklist") == 200;
+            case "suspend the meeting" -> ok(api.as(user).exchange("/engine-rest/process-instance/" + meeting.getId()
+                    + "/suspended", HttpMethod.PUT, RestClients.json(Map.of("suspended", true)), String.class));
+            case "retry a job" -> {
+                String jobId = invitationJob(code);
+                yield ok(api.as(user).exchange("/engine-rest/job/" + jobId + "/retries", HttpMethod.PUT,
+                        RestClients.json(Map.of("retries", 1)), String.class));
+            }
+            case "deploy a process" -> ok(deploy(api, user));
+            case "create a user" -> ok(api.post(user, "/engine-rest/user/create", Map.of(
+                    "profile", Map.of("id", "u" + TestMeetings.newCode("X").replace("-", "").toLowerCase(),
+                            "firstName", "New", "lastName", "User", "email", "new@convene.example"),
+                    "credentials", Map.of("password", "a-long-password-1"))));
+            default -> throw new IllegalArgumentException(action);
+        };
+        assertThat(done).as("%s may %s", user, action).isEqualTo(allowed);
+    }
+
+    private static boolean ok(ResponseEntity<?> response) {
+        return response.getStatusCode().is2xxSuccessful();
+    }
+
+    private static ResponseEntity<String> get(RestClients api, String user, String path) {
+        return api.as(user).getForEntity(path, String.class);
+    }
+
+    private static List<Map<String, Object>> list(RestClients api, String user, String path) {
+        ResponseEntity<List<Map<String, Object>>> response = api.as(user).exchange(path, HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+        return response.getStatusCode().is2xxSuccessful() ? response.getBody() : List.of();
+    }
+
+    private static Map<String, Object> draft() {
+        return RestClients.variables("background", "Background.", "objectives", "Objectives.", "convener", "UNHCR",
+                "participantsTarget", 25, "participantCategories", List.of("GOV"), "timingAndLocation", "Amman",
+                "documentation", "Papers.");
+    }
+
+    /** The job of an invitation waiting to be sent, as a manager would find it in Cockpit. */
+    private String invitationJob(String code) {
+        long participant = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
+                "a.khalil@gov.example", false);
+        ProcessInstance invitation = runtimeService.startProcessInstanceByKey("InvitationProcess", code, Map.of(
+                "meetingCode", code, "meetingTitle", "Authorization matrix", "meetingPlace", "Amman, Jordan",
+                "meetingDates", "7–8 June 2027", "participantId", String.valueOf(participant)));
+        return managementService.createJobQuery().processInstanceId(invitation.getId()).singleResult().getId();
+    }
+
+    private ResponseEntity<String> deploy(RestClients api, String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("deployment-name", "rogue");
+        body.add("data", new org.springframework.core.io.ByteArrayResource(("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+                  <process id="RogueProcess" isExecutable="true" camunda:historyTimeToLive="1"><startEvent id="s"/></process>
+                </definitions>""").getBytes()) {
+            @Override
+            public String getFilename() {
+                return "rogue.bpmn";
+            }
+        });
+        return api.as(user).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers),
+                String.class);
+    }
+
+    private int webappLogin(String user, String app) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app + "/default/"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow();
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + "/camunda/api/admin/auth/user/default/login/" + app))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", xsrf)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
