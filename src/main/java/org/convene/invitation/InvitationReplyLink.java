@@ -103,8 +103,7 @@ class InvitationReplyLink implements SignedLinkAction {
                     + "e-mail again and shorten it.");
         }
         boolean accepted = "accept".equals(reply);
-        if (!invitations.recordLinkReply(invited.invitationId(), reply, note.isEmpty() ? null : note,
-                "link:" + claims.tokenId())) {
+        if (!invitations.recordLinkReply(invited.invitationId(), reply, note.isEmpty() ? null : note)) {
             throw answered(invited.status());
         }
         try {

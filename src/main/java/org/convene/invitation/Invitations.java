@@ -145,19 +145,20 @@ public class Invitations {
     }
 
     /**
-     * A reply through the invitee's signed link (channel 'link'): false, and nothing written, when
-     * the invitation no longer waits for one.
+     * A reply through the invitee's signed link (channel 'link', recorded by no user: the invitee;
+     * the used link is in cv_signed_link_use): false, and nothing written, when the invitation no
+     * longer waits for one.
      */
-    boolean recordLinkReply(long invitation, String reply, String note, String recordedBy) {
+    boolean recordLinkReply(long invitation, String reply, String note) {
         int changed = jdbc.sql("update cv_invitation set status = ? where id = ? and status = 'SENT'")
                 .params("accept".equals(reply) ? "ACCEPTED" : "DECLINED", invitation).update();
         if (changed == 0) {
             return false;
         }
         jdbc.sql("""
-                insert into cv_invitation_reply (invitation_id, reply, channel, note, recorded_by, recorded_at)
-                values (?, ?, 'link', ?, ?, ?)""")
-                .params(invitation, reply, note, recordedBy, OffsetDateTime.now(ZoneOffset.UTC))
+                insert into cv_invitation_reply (invitation_id, reply, channel, note, recorded_at)
+                values (?, ?, 'link', ?, ?)""")
+                .params(invitation, reply, note, OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return true;
     }

@@ -125,10 +125,13 @@ class InvitationReplyLinkTests {
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(invitation.getId())
                 .variableName("invitationAccepted").singleResult().getValue()).isEqualTo(true);
         assertThat(status()).isEqualTo("ACCEPTED");
+        assertThat(jdbc.sql("select subject_id, meeting_code from cv_signed_link_use where token_id = ?")
+                .param(links.verify(token()).claims().tokenId()).query().singleRow())
+                .containsEntry("subject_id", String.valueOf(amira)).containsEntry("meeting_code", code);
         assertThat(replies()).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("reply", "accept").containsEntry("channel", "link")
                     .containsEntry("note", "Arriving the evening before <b>late</b>.");
-            assertThat((String) row.get("recorded_by")).isEqualTo("link:" + links.verify(token()).claims().tokenId());
+            assertThat(row.get("recorded_by")).as("no user: the invitee, as the audit trail shows it").isNull();
         });
 
         Page again = browser.post(path(), Map.of("reply", "decline"));
