@@ -111,7 +111,13 @@ public class GroupAuthorizations {
     }
 
     private void filter(String name, int priority, Map<String, String> criteria) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+        Map<String, Object> properties = Map.of("priority", priority, "autoRefresh", true,
+                "description", name.equals("My tasks") ? "Tasks assigned to me" : "Tasks offered to my groups",
+                // each task in the list shows which meeting it belongs to (a task-local variable)
+                "variables", List.of(Map.of("name", "meeting", "label", "Meeting")));
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            filterService.saveFilter(existing.setProperties(properties));
             return;
         }
         var taskQuery = new org.camunda.bpm.engine.impl.TaskQueryImpl();
@@ -123,10 +129,7 @@ public class GroupAuthorizations {
         taskQuery.orderByDueDate().asc();
         Filter filter = filterService.newTaskFilter(name)
                 .setQuery((Query) taskQuery)
-                .setProperties(Map.of("priority", priority, "autoRefresh", true,
-                        "description", name.equals("My tasks") ? "Tasks assigned to me" : "Tasks offered to my groups",
-                        // each task in the list shows which meeting it belongs to
-                        "variables", List.of(Map.of("name", "meetingCode", "label", "Meeting"))));
+                .setProperties(properties);
         filterService.saveFilter(filter);
     }
 }

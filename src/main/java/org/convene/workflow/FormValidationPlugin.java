@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * each field and the reason) and nothing of the submission is stored.
  */
 @Component
-class FormValidationPlugin extends AbstractProcessEnginePlugin {
+public class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
     private final DeployedForms forms = new DeployedForms();
 
@@ -49,6 +49,7 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
                     // built-in listeners run before the ones in the BPMN, so nothing is stored first
                     behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, FormValidationPlugin.this::validate);
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, FormValidationPlugin::nameTheMeeting);
                 }
             }
         });
@@ -73,6 +74,21 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
             }
         }
     }
+
+    /**
+     * Tasklist's list shows a task's own variables to everyone who may see the task (a process
+     * variable would need read access to the whole instance): each task carries its meeting's
+     * code, so that staff working on several meetings can tell their tasks apart.
+     */
+    static void nameTheMeeting(DelegateTask task) {
+        Object code = task.getVariable("meetingCode");
+        if (code != null) {
+            task.setVariableLocal(TASK_MEETING_VARIABLE, code);
+        }
+    }
+
+    /** The task-local variable naming the task's meeting, shown in Tasklist's lists. */
+    public static final String TASK_MEETING_VARIABLE = "meeting";
 
     private void validate(DelegateTask task) {
         UserTask model = (UserTask) task.getBpmnModelElementInstance();

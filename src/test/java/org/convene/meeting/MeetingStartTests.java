@@ -60,6 +60,19 @@ class MeetingStartTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldNameTheMeetingOnEachTaskForTasklistsList() {
+        String code = TestMeetings.newCode("EM");
+        assertThat(api.post("lena", START, startRequest(code)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> tasks = api.as("lena").getForObject(
+                "/engine-rest/task?processInstanceBusinessKey=" + code, List.class);
+        Map<String, Object> local = api.as("lena").getForObject(
+                "/engine-rest/task/" + tasks.get(0).get("id") + "/localVariables", Map.class);
+
+        assertThat((Map<String, Object>) local.get("meeting")).containsEntry("value", code);
+    }
+
+    @Test
     void shouldRefuseASecondMeetingWithTheSameCodeWithAClearMessage() {
         String code = TestMeetings.newCode("EM");
         assertThat(api.post("lena", START, startRequest(code)).getStatusCode()).isEqualTo(HttpStatus.OK);
