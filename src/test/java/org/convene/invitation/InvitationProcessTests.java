@@ -8,14 +8,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +33,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.json.SpinJsonNode;
 import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
 import org.convene.TestMeetings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InvitationProcessTests {
 
     static final ZoneId AMMAN = ZoneId.of("Asia/Amman");
-    static final String TITLE = "Expert Meeting on International Cooperation to Share Burden and Responsibilities";
+    static final String TITLE = ExpertMeetings.TITLE;
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
@@ -73,10 +72,8 @@ class InvitationProcessTests {
     void registerAMeetingWithAnInviteeAndAReserve() {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("INV");
-        firstDay = LocalDate.now(AMMAN).plusWeeks(10).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-        ProcessInstance meeting = runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, Map.of(
-                "meetingTitle", TITLE, "meetingPlace", "Amman, Jordan", "meetingTimeZone", "Asia/Amman",
-                "firstDay", firstDay.toString(), "numberOfDays", 2));
+        firstDay = ExpertMeetings.firstDay();
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
         meetingDates = (String) runtimeService.getVariable(meeting.getId(), "meetingDates");
         amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
                 "A.Khalil@gov.example", false);

@@ -9,12 +9,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
 import org.convene.TestMeetings;
 import org.convene.invitation.ParticipantCategory;
 import org.convene.invitation.Participants;
@@ -46,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PreparationProcessTests {
 
     static final ZoneId AMMAN = ZoneId.of("Asia/Amman");
-    static final String TITLE = "Expert Meeting on International Cooperation to Share Burden and Responsibilities";
+    static final String TITLE = ExpertMeetings.TITLE;
     static final List<String> REVIEWERS = List.of("ravi", "sofia", "kenji");
 
     @Autowired ProcessEngine engine;
@@ -67,10 +66,8 @@ class PreparationProcessTests {
     void registerAMeeting() {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("PREP");
-        firstDay = LocalDate.now(AMMAN).plusWeeks(10).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-        ProcessInstance meeting = runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, Map.of(
-                "meetingTitle", TITLE, "meetingPlace", "Amman, Jordan", "meetingTimeZone", "Asia/Amman",
-                "firstDay", firstDay.toString(), "numberOfDays", 2));
+        firstDay = ExpertMeetings.firstDay();
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
         meetingDates = (String) runtimeService.getVariable(meeting.getId(), "meetingDates");
         amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
                 "a.khalil@gov.example", false);
