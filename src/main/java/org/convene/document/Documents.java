@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.convene.identity.UserDirectory;
 import org.convene.workflow.Tasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,11 @@ public class Documents {
     }
 
     private final JdbcClient jdbc;
+    private final UserDirectory users;
 
-    Documents(JdbcClient jdbc) {
+    Documents(JdbcClient jdbc, UserDirectory users) {
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     public String title(String meetingCode, String kind, String part) {
@@ -90,6 +93,23 @@ public class Documents {
                 .params(meetingCode, kind, part == null ? "" : part)
                 .query((rs, n) -> "**" + rs.getString(1) + "**: " + rs.getString(2)).list();
         return String.join("\n\n", comments);
+    }
+
+    /**
+     * The author of the latest version when it was sent back (returned or rejected) and is a
+     * user of the app: the drafting task goes back to them. Null otherwise (offered to the group).
+     */
+    public String returnedTo(String meetingCode, String kind, String part) {
+        return jdbc.sql("""
+                select v.author from cv_document_version v join cv_document d on d.id = v.document_id
+                where d.meeting_code = ? and d.kind = ? and d.part = ?
+                  and v.version = (select max(v2.version) from cv_document_version v2 where v2.document_id = d.id)
+                  and exists (select 1 from cv_document_review r where r.document_version_id = v.id
+                              and r.decision in ('return', 'reject'))""")
+                .params(meetingCode, kind, part == null ? "" : part)
+                .query(String.class).optional()
+                .filter(author -> users.find(author).isPresent())
+                .orElse(null);
     }
 
     /** Complete listener of drafting tasks: the submitted `draftText` becomes the next version. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import org.convene.identity.UserDirectory;
 import org.convene.workflow.Tasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,9 +58,24 @@ public class ConceptNotes {
     }
 
     private final JdbcClient jdbc;
+    private final UserDirectory users;
 
-    ConceptNotes(JdbcClient jdbc) {
+    ConceptNotes(JdbcClient jdbc, UserDirectory users) {
         this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    /**
+     * The author of the latest version, when a manager sent it back and the author is a user of
+     * the app: "Revise concept note" goes back to them. Null otherwise (offered to the group).
+     */
+    public String returnedTo(String meetingCode) {
+        if (lastComments(meetingCode).isEmpty()) {
+            return null;
+        }
+        return latest(meetingCode).map(ConceptNote::author)
+                .filter(author -> author != null && users.find(author).isPresent())
+                .orElse(null);
     }
 
     public Optional<ConceptNote> latest(String meetingCode) {

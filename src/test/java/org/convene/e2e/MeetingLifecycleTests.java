@@ -100,9 +100,10 @@ class MeetingLifecycleTests {
         Map<String, Object> task = tasks.get(0);
         String taskId = (String) task.get("id");
         String assignee = (String) task.get("assignee");
-        String group = assignee != null ? null : candidateGroup(taskId);
+        String group = candidateGroup(taskId);
         String user = assignee != null ? assignee : USER_OF_GROUP.get(group);
-        String outsider = assignee != null ? (assignee.equals("lena") ? "omar" : "lena") : OUTSIDER_OF_GROUP.get(group);
+        // someone outside the task's group (a returned draft is assigned to its author, still offered to the group)
+        String outsider = group != null ? OUTSIDER_OF_GROUP.get(group) : assignee.equals("lena") ? "omar" : "lena";
 
         Map<String, Object> values = valuesFor((String) task.get("taskDefinitionKey"), taskId, user);
         ResponseEntity<Map<String, Object>> refused = api.post(outsider, "/engine-rest/task/" + taskId + "/complete",
@@ -220,8 +221,7 @@ class MeetingLifecycleTests {
     @SuppressWarnings("unchecked")
     private String candidateGroup(String taskId) {
         return list("demo", "/engine-rest/task/" + taskId + "/identity-links?type=candidate").stream()
-                .map(l -> (String) l.get("groupId")).filter(g -> g != null).findFirst()
-                .orElseThrow(() -> new AssertionError("task " + taskId + " has neither assignee nor candidate group"));
+                .map(l -> (String) l.get("groupId")).filter(g -> g != null).findFirst().orElse(null);
     }
 
     private List<Map<String, Object>> list(String user, String path) {

@@ -155,7 +155,8 @@ class SummaryConclusionsProcessTests {
         assertThat(runtimeService.getVariable(instance.getId(), "conclusionsApproved")).isEqualTo(false);
         assertThat(variable("reviewComments")).isEqualTo("**grace**: Shorten the second section.");
         assertThat(variable("draftText")).isEqualTo("Revised after the comment round.");
-        complete("omar", Map.of("draftText", "Revised and shortened."));
+        assertThat(task(instance)).as("back to its author").isAssignedTo("lena");
+        complete("lena", Map.of("draftText", "Revised and shortened."));
 
         assertThat(instance).isWaitingAt("Task_ApproveSummaryConclusions");
         complete("grace", Map.of("decision", "approve"));
@@ -163,7 +164,7 @@ class SummaryConclusionsProcessTests {
         assertThat(instance).isWaitingAt("ServiceTask_PublishSummaryConclusions");
         assertThat(documents.versions(code, KIND, "")).containsExactly(
                 new VersionRow(1, "Revised after the comment round.", "lena"),
-                new VersionRow(2, "Revised and shortened.", "omar"));
+                new VersionRow(2, "Revised and shortened.", "lena"));
         assertThat(documents.reviews(code, KIND, "")).containsExactly(
                 new ReviewRow(1, "REVIEW", "return", "Shorten the second section.", "grace"),
                 new ReviewRow(2, "REVIEW", "approve", null, "grace"));

@@ -1,5 +1,6 @@
 package org.convene.meeting;
 
+import org.convene.Offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -82,6 +83,27 @@ class ConceptNoteApprovalProcessTests {
                 });
         assertThat(conceptNotes.reviews(code)).extracting(r -> r.get("decision")).containsExactly("return", "approve");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void shouldGiveAReturnedNoteBackToItsAuthor() {
+        taskService.claim(task(instance).getId(), "omar");
+        taskService.complete(task(instance).getId(), draft("Omar's draft."));
+        taskService.complete(task(instance).getId(), Map.of("decision", "return", "comments", "Shorter, please."));
+
+        assertThat(instance).isWaitingAt("Task_ReviseConceptNote");
+        assertThat(task(instance)).isAssignedTo("omar");
+        assertThat(Offers.candidateGroups(taskService, task(instance))).containsExactly("convener-staff");
+    }
+
+    @Test
+    void shouldOfferTheRevisionToTheGroupWhenTheAuthorIsNoUser() {
+        conceptNotes.save(code, new ConceptNotes.ConceptNote(0, "Seeded.", "Objectives.", "UNHCR", 25,
+                List.of("GOV"), "Amman", "", "seed"));
+        taskService.complete(task(instance).getId(), draft("Unclaimed draft."));
+        taskService.complete(task(instance).getId(), Map.of("decision", "return", "comments", "Again."));
+
+        assertThat(task(instance)).isNotAssigned().hasCandidateGroup("convener-staff");
     }
 
     @Test
