@@ -45,11 +45,7 @@ public class Meetings {
     }
 
     public Optional<Meeting> find(String code) {
-        return jdbc.sql("select * from cv_meeting where code = ?").param(code)
-                .query((rs, n) -> new Meeting(rs.getString("code"), rs.getString("title"), rs.getString("place"),
-                        ZoneId.of(rs.getString("time_zone")), rs.getObject("first_day", LocalDate.class),
-                        rs.getInt("number_of_days")))
-                .optional();
+        return jdbc.sql("select * from cv_meeting where code = ?").param(code).query(Meetings::meeting).optional();
     }
 
     public Meeting get(String code) {
@@ -57,7 +53,12 @@ public class Meetings {
     }
 
     public List<Meeting> all() {
-        return jdbc.sql("select code from cv_meeting order by first_day desc, code").query(String.class).list()
-                .stream().map(this::get).toList();
+        return jdbc.sql("select * from cv_meeting order by first_day desc, code").query(Meetings::meeting).list();
+    }
+
+    private static Meeting meeting(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new Meeting(rs.getString("code"), rs.getString("title"), rs.getString("place"),
+                ZoneId.of(rs.getString("time_zone")), rs.getObject("first_day", LocalDate.class),
+                rs.getInt("number_of_days"));
     }
 }

@@ -11,17 +11,24 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Resource;
+import org.springframework.stereotype.Component;
 
 /**
  * The Camunda Forms of each deployment, parsed once. Tasks bind their form to their own
  * deployment, so the rules come from the same deployment as the form that Tasklist shows.
  */
-final class DeployedForms {
+@Component
+class DeployedForms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Map<String, FormSchema>> byDeployment = new ConcurrentHashMap<>();
 
-    Optional<FormSchema> find(RepositoryService repository, String deploymentId, String formId) {
+    /** The form a task or start event of this process definition names (formRef bound to its deployment). */
+    Optional<FormSchema> find(RepositoryService repository, String processDefinitionId, String formId) {
+        if (formId == null) {
+            return Optional.empty();
+        }
+        String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
         return Optional.ofNullable(byDeployment
                 .computeIfAbsent(deploymentId, id -> load(repository, id))
                 .get(formId));

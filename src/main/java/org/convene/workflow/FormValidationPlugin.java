@@ -28,7 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
-    private final DeployedForms forms = new DeployedForms();
+    private final DeployedForms forms;
+
+    FormValidationPlugin(DeployedForms forms) {
+        this.forms = forms;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -93,12 +97,8 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
     private void validate(DelegateTask task) {
         UserTask model = (UserTask) task.getBpmnModelElementInstance();
         String formId = model == null ? null : model.getCamundaFormRef();
-        if (formId == null) {
-            return;
-        }
         var repository = task.getProcessEngineServices().getRepositoryService();
-        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-        forms.find(repository, deploymentId, formId).ifPresent(form -> {
+        forms.find(repository, task.getProcessDefinitionId(), formId).ifPresent(form -> {
             List<String> problems = FormSubmissionValidator.violations(form, task::getVariable);
             if (!problems.isEmpty()) {
                 throw new FormFieldValidationException(problems,

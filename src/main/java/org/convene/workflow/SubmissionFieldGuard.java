@@ -38,8 +38,8 @@ class SubmissionFieldGuard {
     private static final Pattern START = Pattern.compile(".*/process-definition/(key/([^/]+)|([^/]+))/(start|submit-form)/?");
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> submissionFieldGuardFilter(ProcessEngine engine) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Guard(engine));
+    FilterRegistrationBean<OncePerRequestFilter> submissionFieldGuardFilter(ProcessEngine engine, DeployedForms forms) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Guard(engine, forms));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // after Spring Security (which tells the engine the user), before the REST API
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
@@ -50,10 +50,11 @@ class SubmissionFieldGuard {
 
         private static final ObjectMapper JSON = new ObjectMapper();
         private final ProcessEngine engine;
-        private final DeployedForms forms = new DeployedForms();
+        private final DeployedForms forms;
 
-        Guard(ProcessEngine engine) {
+        Guard(ProcessEngine engine, DeployedForms forms) {
             this.engine = engine;
+            this.forms = forms;
         }
 
         @Override
@@ -115,12 +116,7 @@ class SubmissionFieldGuard {
         }
 
         private Optional<Set<String>> keys(String processDefinitionId, String formRef) {
-            if (formRef == null) {
-                return Optional.empty();
-            }
-            var repository = engine.getRepositoryService();
-            String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
-            return forms.find(repository, deploymentId, formRef)
+            return forms.find(engine.getRepositoryService(), processDefinitionId, formRef)
                     .map(schema -> schema.fields().stream().map(FormSchema.Field::key).collect(Collectors.toSet()));
         }
 
