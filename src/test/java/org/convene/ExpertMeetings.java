@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.convene.meeting.ExpertMeetingProcess;
+import org.convene.workflow.ProcessVariables;
 
 /**
  * Meetings for the phase process tests, registered through the app's own path: starting
@@ -32,23 +34,24 @@ public final class ExpertMeetings {
     /** What Tasklist's start form submits for a two-day meeting in Amman. */
     public static Map<String, Object> proposal(LocalDate firstDay) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("meetingTitle", TITLE);
-        variables.put("meetingPlace", PLACE);
-        variables.put("meetingTimeZone", AMMAN.getId());
-        variables.put("firstDay", firstDay.toString());
-        variables.put("numberOfDays", 2);
+        variables.put(ProcessVariables.MEETING_TITLE, TITLE);
+        variables.put(ProcessVariables.MEETING_PLACE, PLACE);
+        variables.put(ExpertMeetingProcess.MEETING_TIME_ZONE, AMMAN.getId());
+        variables.put(ExpertMeetingProcess.FIRST_DAY, firstDay.toString());
+        variables.put(ExpertMeetingProcess.NUMBER_OF_DAYS, 2);
         return variables;
     }
 
     /** Starts the meeting with its code as business key, as staff do in Tasklist. */
     public static ProcessInstance propose(RuntimeService runtimeService, String code, LocalDate firstDay) {
-        return runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, proposal(firstDay));
+        return runtimeService.startProcessInstanceByKey(ExpertMeetingProcess.ID, code, proposal(firstDay));
     }
 
-    /** The variables every phase process gets from ExpertMeetingProcess. */
+    /** The variables every phase process gets from ExpertMeetingProcess ({@link ProcessVariables}'s four). */
     public static Map<String, Object> phaseVariables(RuntimeService runtimeService, ProcessInstance meeting) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : new String[] {"meetingCode", "meetingTitle", "meetingPlace", "meetingDates"}) {
+        for (String name : new String[] {ProcessVariables.MEETING_CODE, ProcessVariables.MEETING_TITLE,
+                ProcessVariables.MEETING_PLACE, ProcessVariables.MEETING_DATES}) {
             variables.put(name, runtimeService.getVariable(meeting.getId(), name));
         }
         return variables;

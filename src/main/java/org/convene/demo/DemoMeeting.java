@@ -11,12 +11,14 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.convene.invitation.ParticipantCategory;
+import org.convene.meeting.ParticipantCategory;
 import org.convene.invitation.Participants;
 import org.convene.meeting.Agendas;
 import org.convene.meeting.ConceptNotes;
+import org.convene.meeting.ExpertMeetingProcess;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
+import org.convene.workflow.ProcessVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -83,16 +85,16 @@ class DemoMeeting {
         Map<String, Object> note = (Map<String, Object>) seed.get("conceptNote");
         conceptNotes.save(code, new ConceptNotes.ConceptNote(0, (String) note.get("background"),
                 (String) note.get("objectives"), (String) note.get("convener"), (Integer) note.get("participantsTarget"),
-                (List<String>) note.get("participantCategories"),
+                ParticipantCategory.ofFormValues(note.get("participantCategories")),
                 ((String) note.get("timingAndLocation")).replace("{dates}", dates.datesLabel()),
                 (String) note.get("documentation"), "seed"));
 
-        runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, Map.of(
-                "meetingTitle", dates.title(),
-                "meetingPlace", dates.place(),
-                "meetingTimeZone", VENUE.getId(),
-                "firstDay", firstDay.toString(),
-                "numberOfDays", dates.numberOfDays()));
+        runtimeService.startProcessInstanceByKey(ExpertMeetingProcess.ID, code, Map.of(
+                ProcessVariables.MEETING_TITLE, dates.title(),
+                ProcessVariables.MEETING_PLACE, dates.place(),
+                ExpertMeetingProcess.MEETING_TIME_ZONE, VENUE.getId(),
+                ExpertMeetingProcess.FIRST_DAY, firstDay.toString(),
+                ExpertMeetingProcess.NUMBER_OF_DAYS, dates.numberOfDays()));
 
         for (Map<String, Object> group : (List<Map<String, Object>>) seed.get("workingGroups")) {
             agendas.assignWorkingGroup(code, (String) group.get("code"), (String) group.get("chairName"),
@@ -120,11 +122,12 @@ class DemoMeeting {
         Meeting dates = new Meeting(code, title, place, ZoneId.of(zone), firstDay, 2);
         conceptNotes.save(code, new ConceptNotes.ConceptNote(0, (String) note.get("background"),
                 (String) note.get("objectives"), (String) note.get("convener"), 25,
-                (List<String>) note.get("participantCategories"), dates.datesLabel() + " in " + place,
+                ParticipantCategory.ofFormValues(note.get("participantCategories")), dates.datesLabel() + " in " + place,
                 (String) note.get("documentation"), "seed"));
-        runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, Map.of(
-                "meetingTitle", title, "meetingPlace", place, "meetingTimeZone", zone,
-                "firstDay", firstDay.toString(), "numberOfDays", 2));
+        runtimeService.startProcessInstanceByKey(ExpertMeetingProcess.ID, code, Map.of(
+                ProcessVariables.MEETING_TITLE, title, ProcessVariables.MEETING_PLACE, place,
+                ExpertMeetingProcess.MEETING_TIME_ZONE, zone, ExpertMeetingProcess.FIRST_DAY, firstDay.toString(),
+                ExpertMeetingProcess.NUMBER_OF_DAYS, 2));
         addAll(code, ((List<Map<String, Object>>) seed.get("participants")).subList(0, 4), false);
         addAll(code, ((List<Map<String, Object>>) seed.get("reserve")).subList(0, 1), true);
         progress.advance(code, untilTask);

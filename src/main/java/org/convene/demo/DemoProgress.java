@@ -1,6 +1,7 @@
 package org.convene.demo;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.convene.identity.ConveneGroups;
+import org.convene.meeting.ConceptNoteApprovalProcess;
+import org.convene.meeting.MeetingProcess;
+import org.convene.meeting.ParticipantCategory;
+import org.convene.meeting.PreparationProcess;
+import org.convene.workflow.ProcessVariables;
+import org.convene.workflow.ReviewDecision;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +31,7 @@ import org.springframework.stereotype.Component;
 class DemoProgress {
 
     private static final Map<String, String> USER_OF_GROUP = Map.of(
-            "convener-staff", "lena", "managers", "grace", "reviewers", "ravi");
+            ConveneGroups.STAFF, "lena", ConveneGroups.MANAGERS, "grace", ConveneGroups.REVIEWERS, "ravi");
 
     private final TaskService taskService;
     private final ManagementService managementService;
@@ -83,31 +91,35 @@ class DemoProgress {
     private Map<String, Object> valuesFor(Task task) {
         Map<String, Object> values = new HashMap<>();
         switch (task.getTaskDefinitionKey()) {
-            case "Task_DraftConceptNote", "Task_ReviseConceptNote" -> {
-                // the seeded draft is kept as it is
-                taskService.getVariables(task.getId(), List.of("background", "objectives", "convener",
-                        "participantsTarget", "timingAndLocation", "documentation")).forEach(values::put);
-                values.put("participantCategories", Spin.JSON(List.of("GOV", "IO", "REG", "NGO", "ACA")));
+            case ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE, ConceptNoteApprovalProcess.TASK_REVISE_CONCEPT_NOTE -> {
+                // the seeded draft is kept as it is, inviting every category
+                taskService.getVariables(task.getId(), List.of(ConceptNoteApprovalProcess.BACKGROUND,
+                        ConceptNoteApprovalProcess.OBJECTIVES, ConceptNoteApprovalProcess.CONVENER,
+                        ConceptNoteApprovalProcess.PARTICIPANTS_TARGET, ConceptNoteApprovalProcess.TIMING_AND_LOCATION,
+                        ConceptNoteApprovalProcess.DOCUMENTATION)).forEach(values::put);
+                values.put(ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES,
+                        Spin.JSON(Arrays.stream(ParticipantCategory.values()).map(Enum::name).toList()));
             }
-            case "Task_DraftAgenda" -> values.put("agendaReady", true);
+            case PreparationProcess.TASK_DRAFT_AGENDA -> values.put(PreparationProcess.AGENDA_READY, true);
             case "Task_CompileParticipantList" -> values.put("listReady", true);
             case "Task_RecordReply" -> {
                 values.put("reply", "accept");
                 values.put("replyChannel", "email");
             }
             case "Task_InviteReplacement" -> values.put("replacementId", "none");
-            case "Task_CommissionBackgroundPaper" -> {
-                values.put("paperAuthor", "Prof. Daniel Reyes");
-                values.put("paperBrief", "International cooperation to share burden and responsibilities: "
-                        + "past arrangements, their elements and lessons.");
-                values.put("paperDueDate", LocalDate.now().plusWeeks(3).toString());
+            case PreparationProcess.TASK_COMMISSION_BACKGROUND_PAPER -> {
+                values.put(PreparationProcess.PAPER_AUTHOR, "Prof. Daniel Reyes");
+                values.put(PreparationProcess.PAPER_BRIEF, "International cooperation to share burden and "
+                        + "responsibilities: past arrangements, their elements and lessons.");
+                values.put(PreparationProcess.PAPER_DUE_DATE, LocalDate.now().plusWeeks(3).toString());
             }
-            case "Task_CirculateDocumentationPack" -> values.put("packCirculated", true);
-            case "Task_RecordAttendance" -> values.put("attendanceCount", 23);
-            case "Task_ApproveAgenda", "Task_ApproveParticipantList", "Task_ReviewConceptNote",
-                 "Task_ValidateWorkingGroupReport", "Task_SignOffDraft", "Task_ReviewSummaryConclusions",
-                 "Task_ApproveSummaryConclusions", "Task_ApproveCommonFramework" -> values.put("decision", "approve");
-            default -> values.put("draftText", draftFor(task));
+            case PreparationProcess.TASK_CIRCULATE_DOCUMENTATION_PACK -> values.put(PreparationProcess.PACK_CIRCULATED, true);
+            case MeetingProcess.TASK_RECORD_ATTENDANCE -> values.put(MeetingProcess.ATTENDANCE_COUNT, 23);
+            case PreparationProcess.TASK_APPROVE_AGENDA, "Task_ApproveParticipantList",
+                 ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE, MeetingProcess.TASK_VALIDATE_WORKING_GROUP_REPORT,
+                 "Task_SignOffDraft", "Task_ReviewSummaryConclusions", "Task_ApproveSummaryConclusions",
+                 "Task_ApproveCommonFramework" -> values.put(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue());
+            default -> values.put(MeetingProcess.DRAFT_TEXT, draftFor(task));
         }
         return values;
     }

@@ -3,6 +3,7 @@ package org.convene.invitation;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.convene.meeting.ParticipantCategory;
 
 /** Reads what a person typed into the participant form; each problem goes into the errors, keyed by field. */
 final class ParticipantInput {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.Meetings;
+import org.convene.meeting.ParticipantCategory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -98,10 +99,10 @@ class ParticipantPages {
     private String page(String code, Model model) {
         model.addAttribute("meeting", meetings.get(code));
         List<Participants.Participant> all = participants.list(code);
-        List<String> suggested = conceptNotes.latest(code).map(ConceptNotes.ConceptNote::participantCategories)
+        List<ParticipantCategory> suggested = conceptNotes.latest(code).map(ConceptNotes.ConceptNote::participantCategories)
                 .orElse(List.of());
         model.addAttribute("categories", Arrays.stream(ParticipantCategory.values())
-                .map(c -> new Category(c, suggested.contains(c.name()),
+                .map(c -> new Category(c, suggested.contains(c),
                         all.stream().filter(p -> p.category() == c && !p.reserve()).toList(),
                         all.stream().filter(p -> p.category() == c && p.reserve()).toList()))
                 .toList());

@@ -1,15 +1,16 @@
 package org.convene.meeting;
 
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.convene.identity.ConveneGroups;
 import org.convene.identity.UserDirectory;
-import org.convene.workflow.Tasks;
+import org.convene.workflow.ReviewDecision;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -49,12 +50,15 @@ public class Agendas {
     private final Meetings meetings;
     private final MeetingCalendar calendar;
     private final UserDirectory directory;
+    private final ApplicationEventPublisher events;
 
-    Agendas(JdbcClient jdbc, Meetings meetings, MeetingCalendar calendar, UserDirectory directory) {
+    Agendas(JdbcClient jdbc, Meetings meetings, MeetingCalendar calendar, UserDirectory directory,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.calendar = calendar;
         this.directory = directory;
+        this.events = events;
     }
 
     public List<Session> sessions(String meetingCode) {
@@ -197,9 +201,27 @@ public class Agendas {
         return MeetingReviews.reviews(jdbc, meetingCode, MeetingReviews.AGENDA);
     }
 
-    /** Complete listener of "Approve agenda". */
-    public void recordReview(DelegateTask task) {
-        MeetingReviews.record(jdbc, Tasks.meetingCode(task), MeetingReviews.AGENDA, null, task,
-                Tasks.decision(task, "return"));
+    /**
+     * Records a manager's decision on the agenda and announces {@link AgendaApproved} or {@link AgendaReturned}.
+     *
+     * @param comments may be null when approving
+     * @param taskId the "Approve agenda" task; null when no task decided
+     */
+    @Transactional
+    public void recordReview(String meetingCode, ReviewDecision decision, String comments, String reviewer,
+                             String taskId) {
+        OffsetDateTime at = MeetingReviews.record(jdbc, meetingCode, MeetingReviews.AGENDA, null, taskId, decision,
+                comments, reviewer);
+        events.publishEvent(decision == ReviewDecision.APPROVE
+                ? new AgendaApproved(meetingCode, comments, at.toInstant(), reviewer)
+                : new AgendaReturned(meetingCode, comments, at.toInstant(), reviewer));
+    }
+
+    /**
+     * The Camunda user who validates a working group's report: the chair's account, when the chair
+     * has one and it still exists; else empty (the managers validate on the chair's behalf).
+     */
+    public Optional<String> chairAccount(String meetingCode, String workingGroupCode) {
+        return calendar.chairUser(meetingCode, workingGroupCode).filter(user -> directory.find(user).isPresent());
     }
 }

@@ -3,12 +3,13 @@ package org.convene.meeting;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.convene.workflow.Tasks;
+import org.convene.workflow.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Attendance recorded per meeting day. */
+/** Attendance recorded per meeting day; announces {@link AttendanceRecorded}. */
 @Component("attendance")
 public class Attendance {
 
@@ -17,20 +18,32 @@ public class Attendance {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Attendance(JdbcClient jdbc) {
+    Attendance(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
-    /** Complete listener of "Record attendance". */
-    public void record(DelegateTask task) {
+    /**
+     * Records a day's attendance, stamped by the engine's clock (a later record of the same day
+     * is added, never overwrites).
+     *
+     * @param day the meeting day, 1 for the first
+     * @param count how many attended
+     * @param note may be null
+     * @param recordedBy the user id of who recorded it
+     * @param taskId the "Record attendance" task; null when no task recorded it
+     */
+    @Transactional
+    public void record(String meetingCode, int day, int count, String note, String recordedBy, String taskId) {
+        OffsetDateTime now = EngineClock.now();
         jdbc.sql("""
                 insert into cv_attendance (meeting_code, day_number, task_id, attendance_count, note, recorded_by, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(Tasks.meetingCode(task), ((Number) task.getVariable("meetingDay")).intValue(), task.getId(),
-                        ((Number) task.getVariable("attendanceCount")).intValue(), Tasks.text(task, "attendanceNote"),
-                        Tasks.currentUser(task), OffsetDateTime.now(ZoneOffset.UTC))
+                .params(meetingCode, day, taskId, count, note, recordedBy, now)
                 .update();
+        events.publishEvent(new AttendanceRecorded(meetingCode, day, count, note, now.toInstant(), recordedBy));
     }
 
     /** Every attendance record of the meeting, in the order they were recorded. */

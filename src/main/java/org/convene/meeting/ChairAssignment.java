@@ -7,28 +7,23 @@ import org.convene.workflow.Tasks;
 import org.springframework.stereotype.Component;
 
 /**
- * A chair's validation goes to the chair's own account when the chair has one (a user in
- * `reviewers`), else to the managers, who validate on the chair's behalf.
+ * Create listener of "Validate working group report": the chair's validation goes to the chair's own account
+ * when the chair has one (a user in `reviewers`), else to the managers, who validate on the
+ * chair's behalf. Other modules ask {@link Agendas#chairAccount} for the same rule.
  */
 @Component("chairAssignment")
 class ChairAssignment implements TaskListener {
 
-    private final MeetingCalendar calendar;
+    private final Agendas agendas;
 
-    ChairAssignment(MeetingCalendar calendar) {
-        this.calendar = calendar;
+    ChairAssignment(Agendas agendas) {
+        this.agendas = agendas;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Object group = task.getVariable("workingGroupCode");
-        String chair = group == null ? null
-                : calendar.chairUser(Tasks.meetingCode(task), group.toString()).orElse(null);
-        if (chair != null && task.getProcessEngineServices().getIdentityService()
-                .createUserQuery().userId(chair).count() == 1) {
-            task.setAssignee(chair);
-        } else {
-            task.addCandidateGroup(ConveneGroups.MANAGERS);
-        }
+        Object group = task.getVariable(MeetingProcess.WORKING_GROUP_CODE);
+        agendas.chairAccount(Tasks.meetingCode(task), group == null ? null : group.toString())
+                .ifPresentOrElse(task::setAssignee, () -> task.addCandidateGroup(ConveneGroups.MANAGERS));
     }
 }

@@ -2,43 +2,40 @@ package org.convene.meeting;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.convene.identity.UserDirectory;
-import org.convene.workflow.Tasks;
+import org.convene.workflow.EngineClock;
+import org.convene.workflow.ReviewDecision;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The concept note: every submission is a new, immutable version (the seed's six sections);
  * every review is recorded with its comments. Tasks show the latest version through these
- * methods (input parameters in ConceptNoteApprovalProcess.bpmn).
+ * methods (input parameters in ConceptNoteApprovalProcess.bpmn). Announces
+ * {@link ConceptNoteSubmitted}, {@link ConceptNoteApproved} and {@link ConceptNoteReturned}.
  */
 @Component("conceptNotes")
 public class ConceptNotes {
 
-    public static final List<String> CATEGORIES = List.of("GOV", "IO", "REG", "NGO", "ACA");
-    /** The categories' names as the concept note states them (the invitation module lists participants by them). */
-    public static final Map<String, String> CATEGORY_NAMES = Map.of(
-            "GOV", "Senior government representatives", "IO", "International organizations",
-            "REG", "Regional bodies", "NGO", "Non-governmental organizations",
-            "ACA", "Academics and independent experts");
-
+    /**
+     * A version of the concept note: its number (from 1; 0 for one not yet stored), the six
+     * sections and who wrote it (a user id, or "seed"). Texts are Markdown.
+     */
     public record ConceptNote(int version, String background, String objectives, String convener,
-                              int participantsTarget, List<String> participantCategories,
+                              int participantsTarget, List<ParticipantCategory> participantCategories,
                               String timingAndLocation, String documentation, String author) {
 
         /** "Senior government representatives, International organizations". */
         public String participantCategoryNames() {
-            return participantCategories.stream().map(c -> CATEGORY_NAMES.getOrDefault(c.strip(), c))
-                    .collect(Collectors.joining(", "));
+            return participantCategories.stream().map(ParticipantCategory::label).collect(Collectors.joining(", "));
         }
     }
 
@@ -48,21 +45,24 @@ public class ConceptNotes {
 
     /**
      * A manager's decision on a version of the concept note (or, with no version, on the agenda:
-     * {@link Agendas#reviewHistory}); the time in UTC.
+     * {@link Agendas#reviewHistory}): the decision as its {@link ReviewDecision#formValue() form value},
+     * comments (may be null), the reviewer's user id, the time in UTC.
      */
     public record Review(Integer version, String decision, String comments, String reviewer, OffsetDateTime reviewedAt) {
 
         public boolean approved() {
-            return "approve".equals(decision);
+            return ReviewDecision.APPROVE.formValue().equals(decision);
         }
     }
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
 
-    ConceptNotes(JdbcClient jdbc, UserDirectory users) {
+    ConceptNotes(JdbcClient jdbc, UserDirectory users, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.users = users;
+        this.events = events;
     }
 
     /**
@@ -78,6 +78,7 @@ public class ConceptNotes {
                 .orElse(null);
     }
 
+    /** The latest version; empty before the first is stored. */
     public Optional<ConceptNote> latest(String meetingCode) {
         return jdbc.sql("""
                 select * from cv_concept_note_version where meeting_code = ?
@@ -85,72 +86,93 @@ public class ConceptNotes {
                 .param(meetingCode)
                 .query((rs, n) -> new ConceptNote(rs.getInt("version"), rs.getString("background"),
                         rs.getString("objectives"), rs.getString("convener"), rs.getInt("participants_target"),
-                        Arrays.asList(rs.getString("participant_categories").split(",")),
+                        ParticipantCategory.ofFormValues(rs.getString("participant_categories")),
                         rs.getString("timing_and_location"), rs.getString("documentation"), rs.getString("author")))
                 .optional();
     }
 
+    /**
+     * One text section of the latest version, as a task's input parameter shows it.
+     *
+     * @param name the section's form field: {@code background}, {@code objectives}, {@code convener},
+     *             {@code timingAndLocation} or {@code documentation} ({@link ConceptNoteApprovalProcess})
+     * @return the text; null before the first version
+     * @throws IllegalArgumentException for another name
+     */
     public String section(String meetingCode, String name) {
         return latest(meetingCode).map(note -> switch (name) {
-            case "background" -> note.background();
-            case "objectives" -> note.objectives();
-            case "convener" -> note.convener();
-            case "timingAndLocation" -> note.timingAndLocation();
-            case "documentation" -> note.documentation();
+            case ConceptNoteApprovalProcess.BACKGROUND -> note.background();
+            case ConceptNoteApprovalProcess.OBJECTIVES -> note.objectives();
+            case ConceptNoteApprovalProcess.CONVENER -> note.convener();
+            case ConceptNoteApprovalProcess.TIMING_AND_LOCATION -> note.timingAndLocation();
+            case ConceptNoteApprovalProcess.DOCUMENTATION -> note.documentation();
             default -> throw new IllegalArgumentException("No concept note section " + name);
         }).orElse(null);
     }
 
+    /** The seats envisaged by the latest version; null before the first. */
     public Long participantsTarget(String meetingCode) {
         return latest(meetingCode).map(note -> (long) note.participantsTarget()).orElse(null);
     }
 
+    /** The latest version's categories as the checklist holds them (a JSON array of names); all before the first. */
     public SpinJsonNode participantCategories(String meetingCode) {
-        return Spin.JSON(latest(meetingCode).map(ConceptNote::participantCategories).orElse(CATEGORIES));
+        List<ParticipantCategory> categories = latest(meetingCode).map(ConceptNote::participantCategories)
+                .orElse(Arrays.asList(ParticipantCategory.values()));
+        return Spin.JSON(categories.stream().map(Enum::name).toList());
     }
 
-    /** The comments of the last review, when it sent the note back; else empty. */
+    /** The checklist's options (its {@code valuesKey}): every category, {@code [{label, value}]} as JSON. */
+    public SpinJsonNode participantCategoryOptions() {
+        return Spin.JSON(ParticipantCategory.formOptions());
+    }
+
+    /** The comments of the last review, when it sent the note back; else empty (never null). */
     public String lastComments(String meetingCode) {
         return MeetingReviews.lastReturnComments(jdbc, meetingCode, MeetingReviews.CONCEPT_NOTE);
     }
 
-    /** Complete listener of "Draft concept note" and "Revise concept note". */
-    public void saveVersion(DelegateTask task) {
-        String code = Tasks.meetingCode(task);
-        save(code, new ConceptNote(0,
-                Tasks.text(task, "background"), Tasks.text(task, "objectives"), Tasks.text(task, "convener"),
-                ((Number) task.getVariable("participantsTarget")).intValue(),
-                categories(task.getVariable("participantCategories")),
-                Tasks.text(task, "timingAndLocation"), Tasks.text(task, "documentation"),
-                Tasks.currentUser(task)));
-    }
-
-    /** Stores a new version; returns its number. */
+    /**
+     * Stores a new version (the given {@code version} is ignored), stamped by the engine's clock,
+     * and announces {@link ConceptNoteSubmitted}.
+     *
+     * @return the number of the new version, from 1
+     */
+    @Transactional
     public int save(String meetingCode, ConceptNote note) {
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from cv_concept_note_version where meeting_code = ?")
                 .param(meetingCode).query(Integer.class).single();
+        OffsetDateTime now = EngineClock.now();
         jdbc.sql("""
                 insert into cv_concept_note_version (meeting_code, version, background, objectives, convener,
                     participants_target, participant_categories, timing_and_location, documentation, author, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(meetingCode, version, note.background(), note.objectives(), note.convener(),
-                        note.participantsTarget(), String.join(",", note.participantCategories()),
-                        note.timingAndLocation(), note.documentation(), note.author(),
-                        OffsetDateTime.now(ZoneOffset.UTC))
+                        note.participantsTarget(),
+                        note.participantCategories().stream().map(Enum::name).collect(Collectors.joining(",")),
+                        note.timingAndLocation(), note.documentation(), note.author(), now)
                 .update();
+        events.publishEvent(new ConceptNoteSubmitted(meetingCode, version, now.toInstant(), note.author()));
         return version;
     }
 
-    /** Complete listener of "Review concept note": the decision on the latest version, with its comments. */
-    public void recordReview(DelegateTask task) {
-        String code = Tasks.meetingCode(task);
-        String decision = Tasks.decision(task, "return");
-        int version = latest(code).map(ConceptNote::version).orElseThrow();
-        MeetingReviews.record(jdbc, code, MeetingReviews.CONCEPT_NOTE, version, task, decision);
-    }
-
-    public List<Map<String, Object>> reviews(String meetingCode) {
-        return MeetingReviews.history(jdbc, meetingCode, MeetingReviews.CONCEPT_NOTE);
+    /**
+     * Records a manager's decision on the latest version and announces {@link ConceptNoteApproved}
+     * or {@link ConceptNoteReturned}.
+     *
+     * @param comments may be null when approving
+     * @param taskId the review task, null when no task decided
+     * @throws java.util.NoSuchElementException when the meeting has no version to review
+     */
+    @Transactional
+    public void recordReview(String meetingCode, ReviewDecision decision, String comments, String reviewer,
+                             String taskId) {
+        int version = latest(meetingCode).map(ConceptNote::version).orElseThrow();
+        OffsetDateTime at = MeetingReviews.record(jdbc, meetingCode, MeetingReviews.CONCEPT_NOTE, version, taskId,
+                decision, comments, reviewer);
+        events.publishEvent(decision == ReviewDecision.APPROVE
+                ? new ConceptNoteApproved(meetingCode, version, comments, at.toInstant(), reviewer)
+                : new ConceptNoteReturned(meetingCode, version, comments, at.toInstant(), reviewer));
     }
 
     /** Every review of the concept note, oldest first. */
@@ -167,17 +189,5 @@ public class ConceptNotes {
                 .query((rs, n) -> new Submission(rs.getInt("version"), rs.getString("author"),
                         rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
                 .list();
-    }
-
-    private static List<String> categories(Object value) {
-        List<String> codes = new ArrayList<>();
-        if (value instanceof SpinJsonNode node && node.isArray()) {
-            node.elements().forEach(e -> codes.add(e.stringValue()));
-        } else if (value instanceof List<?> list) {
-            list.forEach(e -> codes.add(String.valueOf(e)));
-        } else if (value != null) {
-            codes.addAll(Arrays.asList(value.toString().split(",")));
-        }
-        return codes;
     }
 }

@@ -32,15 +32,32 @@ public class MeetingCalendar {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The meeting's days, 1 for the first day: what the meeting-day instances of MeetingProcess run over.
+     *
+     * @throws MeetingNotFoundException for an unknown code
+     */
     public List<Integer> days(String meetingCode) {
         return IntStream.rangeClosed(1, meetings.get(meetingCode).numberOfDays()).boxed().toList();
     }
 
-    /** The start of the day's first session, in the venue's time zone. */
+    /**
+     * When the day's first session starts (09:00 when the day has none), as an instant: the due
+     * date of the day's timer.
+     *
+     * @param day 1 for the first day
+     * @throws MeetingNotFoundException for an unknown code
+     */
     public Date dayStart(String meetingCode, int day) {
         return Date.from(dayStartTime(meetingCode, day).toInstant());
     }
 
+    /**
+     * When the day's first session starts (09:00 when the day has none), in the venue's time zone.
+     *
+     * @param day 1 for the first day
+     * @throws MeetingNotFoundException for an unknown code
+     */
     public ZonedDateTime dayStartTime(String meetingCode, int day) {
         Meeting meeting = meetings.get(meetingCode);
         LocalTime first = jdbc.sql("select min(starts_at) from cv_agenda_session where meeting_code = ? and day_number = ?")
@@ -48,30 +65,34 @@ public class MeetingCalendar {
         return meeting.firstDay().plusDays(day - 1L).atTime(first).atZone(meeting.timeZone());
     }
 
-    /** The end of the last session of the meeting's last day. */
-    public ZonedDateTime meetingEnd(String meetingCode) {
-        Meeting meeting = meetings.get(meetingCode);
-        LocalTime last = jdbc.sql("select max(ends_at) from cv_agenda_session where meeting_code = ? and day_number = ?")
-                .params(meetingCode, meeting.numberOfDays()).query(LocalTime.class).optional().orElse(LocalTime.of(17, 0));
-        return meeting.lastDay().atTime(last).atZone(meeting.timeZone());
-    }
-
+    /**
+     * "Day 1 — Monday 8 February 2027": the day's number and its date in the venue's calendar.
+     *
+     * @throws MeetingNotFoundException for an unknown code
+     */
     public String dayLabel(String meetingCode, int day) {
         LocalDate date = meetings.get(meetingCode).firstDay().plusDays(day - 1L);
         return "Day " + day + " — " + DAY_LABEL.format(date);
     }
 
+    /** The codes of the working groups that meet on the day, e.g. [WG1, WG2]; empty for none or an unknown meeting. */
     public List<String> workingGroups(String meetingCode, int day) {
         return jdbc.sql("select code from cv_working_group where meeting_code = ? and day_number = ? order by code")
                 .params(meetingCode, day).query(String.class).list();
     }
 
+    /**
+     * The title of the working group's report: "Report of Working Group 1 — " and the group's theme.
+     *
+     * @throws org.springframework.dao.EmptyResultDataAccessException when the meeting has no such group
+     */
     public String workingGroupTitle(String meetingCode, String workingGroupCode) {
         String title = jdbc.sql("select title from cv_working_group where meeting_code = ? and code = ?")
                 .params(meetingCode, workingGroupCode).query(String.class).single();
         return "Report of " + workingGroupCode.replace("WG", "Working Group ") + " — " + title;
     }
 
+    /** The working group's questions, numbered "1. …", one a line; empty when it has none. */
     public String workingGroupQuestions(String meetingCode, String workingGroupCode) {
         List<String> questions = jdbc.sql("""
                 select q.text from cv_working_group_question q join cv_working_group g on g.id = q.working_group_id
@@ -82,21 +103,24 @@ public class MeetingCalendar {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** The Camunda user of a working group's chair, when the chair has an account. */
+    /**
+     * The Camunda user id of a working group's chair as the agenda names it; empty when the chair
+     * has no account (or the group is unknown). Whether the user still exists: {@link Agendas#chairAccount}.
+     */
     public Optional<String> chairUser(String meetingCode, String workingGroupCode) {
         return jdbc.sql("select chair_user_id from cv_working_group where meeting_code = ? and code = ?")
                 .params(meetingCode, workingGroupCode).query(String.class).optional();
     }
 
-    /** That long (an ISO-8601 period or duration, e.g. P14D) before the meeting's first session. */
+    /**
+     * That long before the start of the meeting's first session (a due date or a deadline).
+     *
+     * @param amount an ISO-8601 period ({@code P14D}, counted in the venue's calendar) or duration ({@code PT4H})
+     * @throws MeetingNotFoundException for an unknown code
+     * @throws java.time.format.DateTimeParseException when {@code amount} is neither
+     */
     public Date beforeMeeting(String meetingCode, String amount) {
         return Date.from(minus(dayStartTime(meetingCode, 1), amount).toInstant());
-    }
-
-    /** That long after the end of the meeting's last session. */
-    public Date afterMeeting(String meetingCode, String amount) {
-        ZonedDateTime end = meetingEnd(meetingCode);
-        return Date.from((amount.contains("T") ? end.plus(Duration.parse(amount)) : end.plus(Period.parse(amount))).toInstant());
     }
 
     private static ZonedDateTime minus(ZonedDateTime time, String amount) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.convene.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ class MeetingRegistration implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         // Tasklist's start form asks for the code; the REST API may give it as the business key
-        Object asked = execution.getVariable("meetingCode");
+        Object asked = execution.getVariable(ProcessVariables.MEETING_CODE);
         String code = execution.getProcessBusinessKey();
         if (code == null && asked instanceof String text && !text.isBlank()) {
             code = text.strip().toUpperCase(java.util.Locale.ROOT);
@@ -43,17 +44,17 @@ class MeetingRegistration implements ExecutionListener {
                     + "digits and hyphens, e.g. EM-2027-AMMAN (got '" + code + "').");
         }
         Meeting meeting = new Meeting(code,
-                required(execution, "meetingTitle", 300),
-                required(execution, "meetingPlace", 200),
+                required(execution, ProcessVariables.MEETING_TITLE, 300),
+                required(execution, ProcessVariables.MEETING_PLACE, 200),
                 zone(execution),
                 firstDay(execution),
                 days(execution));
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         meetings.register(meeting, execution.getProcessInstanceId(), user == null ? null : user.getUserId());
-        execution.setVariable("meetingCode", code);
-        execution.setVariable("meetingTitle", meeting.title());
-        execution.setVariable("meetingPlace", meeting.place());
-        execution.setVariable("meetingDates", meeting.datesLabel());
+        execution.setVariable(ProcessVariables.MEETING_CODE, code);
+        execution.setVariable(ProcessVariables.MEETING_TITLE, meeting.title());
+        execution.setVariable(ProcessVariables.MEETING_PLACE, meeting.place());
+        execution.setVariable(ProcessVariables.MEETING_DATES, meeting.datesLabel());
     }
 
     private static String required(DelegateExecution execution, String name, int maxLength) {
@@ -68,7 +69,7 @@ class MeetingRegistration implements ExecutionListener {
     }
 
     private static ZoneId zone(DelegateExecution execution) {
-        Object value = execution.getVariable("meetingTimeZone");
+        Object value = execution.getVariable(ExpertMeetingProcess.MEETING_TIME_ZONE);
         try {
             return value == null ? ZoneId.of("Asia/Amman") : ZoneId.of(value.toString());
         } catch (DateTimeException e) {
@@ -77,7 +78,7 @@ class MeetingRegistration implements ExecutionListener {
     }
 
     private static LocalDate firstDay(DelegateExecution execution) {
-        Object value = execution.getVariable("firstDay");
+        Object value = execution.getVariable(ExpertMeetingProcess.FIRST_DAY);
         try {
             if (value instanceof Date date) {
                 return date.toInstant().atZone(zone(execution)).toLocalDate();
@@ -89,7 +90,7 @@ class MeetingRegistration implements ExecutionListener {
     }
 
     private static int days(DelegateExecution execution) {
-        Object value = execution.getVariable("numberOfDays");
+        Object value = execution.getVariable(ExpertMeetingProcess.NUMBER_OF_DAYS);
         int days = value instanceof Number n ? n.intValue() : 2;
         if (days < 1 || days > 5) {
             throw new BadUserRequestException("'numberOfDays' must be between 1 and 5 (got " + value + ").");

@@ -3,12 +3,11 @@ package org.convene.meeting;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.convene.workflow.Tasks;
+import org.convene.workflow.EngineClock;
+import org.convene.workflow.ReviewDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The append-only record of managers' decisions on the concept note and the agenda. */
+/** The append-only record of managers' decisions on the concept note and the agenda (cv_meeting_review). */
 final class MeetingReviews {
 
     static final String CONCEPT_NOTE = "CONCEPT_NOTE";
@@ -17,22 +16,32 @@ final class MeetingReviews {
     private MeetingReviews() {
     }
 
-    static void record(JdbcClient jdbc, String meetingCode, String subject, Integer version, DelegateTask task,
-                       String decision) {
+    /**
+     * Appends a decision, stamped now by the engine's clock.
+     *
+     * @param version the concept note's version; null for the agenda (edited in place)
+     * @param comments may be null
+     * @return when it was recorded (the engine's clock, UTC)
+     */
+    static OffsetDateTime record(JdbcClient jdbc, String meetingCode, String subject, Integer version, String taskId,
+                                 ReviewDecision decision, String comments, String reviewer) {
+        OffsetDateTime now = EngineClock.now();
         jdbc.sql("""
                 insert into cv_meeting_review (meeting_code, subject, version, task_id, decision, comments, reviewer, reviewed_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(meetingCode, subject, version, task.getId(), decision, Tasks.text(task, "comments"),
-                        Tasks.currentUser(task), OffsetDateTime.now(ZoneOffset.UTC))
+                .params(meetingCode, subject, version, taskId, decision.formValue(), comments, reviewer, now)
                 .update();
+        return now;
     }
 
+    /** The comments of the subject's last review when it sent the subject back; else empty (never null). */
     static String lastReturnComments(JdbcClient jdbc, String meetingCode, String subject) {
         return jdbc.sql("""
                 select decision, comments from cv_meeting_review where meeting_code = ? and subject = ?
                 order by id desc fetch first 1 rows only""")
                 .params(meetingCode, subject)
-                .query((rs, n) -> "return".equals(rs.getString("decision")) ? rs.getString("comments") : "")
+                .query((rs, n) -> ReviewDecision.RETURN.formValue().equals(rs.getString("decision"))
+                        ? rs.getString("comments") : "")
                 .optional().orElse("");
     }
 
@@ -46,12 +55,5 @@ final class MeetingReviews {
                         rs.getString("comments"), rs.getString("reviewer"),
                         rs.getObject("reviewed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
                 .list();
-    }
-
-    static List<Map<String, Object>> history(JdbcClient jdbc, String meetingCode, String subject) {
-        return jdbc.sql("""
-                select version, decision, comments, reviewer, reviewed_at from cv_meeting_review
-                where meeting_code = ? and subject = ? order by id""")
-                .params(meetingCode, subject).query().listOfRows();
     }
 }

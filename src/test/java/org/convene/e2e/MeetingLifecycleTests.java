@@ -19,7 +19,7 @@ import java.util.Map;
 import org.convene.ConveneIntegrationTest;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
-import org.convene.invitation.ParticipantCategory;
+import org.convene.meeting.ParticipantCategory;
 import org.convene.invitation.Participants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +84,7 @@ class MeetingLifecycleTests {
                 "Draft agenda", "Approve agenda", "Compile participant list", "Approve participant list",
                 "Record reply", "Invite replacement", "Commission background paper", "Submit background paper draft",
                 "Sign off draft", "Circulate documentation pack", "Record attendance", "Draft working group report",
-                "Validate report", "Record plenary discussion", "Write day summary", "Draft summary conclusions",
+                "Validate working group report", "Record plenary discussion", "Write day summary", "Draft summary conclusions",
                 "Review summary conclusions", "Revise summary conclusions", "Approve summary conclusions",
                 "Draft recommendations", "Draft Common Framework", "Approve and publish framework");
         assertThat(timersFired).containsExactly("TimerEvent_DayStarted", "TimerEvent_DayStarted",

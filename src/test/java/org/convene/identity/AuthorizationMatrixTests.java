@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.convene.ConveneIntegrationTest;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
-import org.convene.invitation.ParticipantCategory;
+import org.convene.meeting.ParticipantCategory;
 import org.convene.invitation.Participants;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

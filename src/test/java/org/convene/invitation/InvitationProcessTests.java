@@ -35,6 +35,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.TestMeetings;
+import org.convene.meeting.ParticipantCategory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

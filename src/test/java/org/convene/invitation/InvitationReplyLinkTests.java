@@ -34,6 +34,7 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.TestMeetings;
 import org.convene.identity.SignedLinks;
+import org.convene.meeting.ParticipantCategory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

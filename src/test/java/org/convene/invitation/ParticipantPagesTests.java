@@ -13,6 +13,7 @@ import org.convene.TestMeetings;
 import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
+import org.convene.meeting.ParticipantCategory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ class ParticipantPagesTests {
         meetings.register(new Meeting(code, "Expert meeting on burden sharing", "Amman, Jordan",
                 ZoneId.of("Asia/Amman"), LocalDate.of(2027, 2, 8), 2), null, "lena");
         conceptNotes.save(code, new ConceptNotes.ConceptNote(0, "Background", "Objectives", "UNHCR", 25,
-                List.of("GOV", "IO", "ACA"), "Amman", "A paper", "lena"));
+                List.of(ParticipantCategory.GOV, ParticipantCategory.IO, ParticipantCategory.ACA), "Amman", "A paper", "lena"));
         participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV, "a.khalil@gov.example", false);
         participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
         participants.add(code, "Grace Otieno", "National refugee NGO", ParticipantCategory.NGO, "g.otieno@ngo.example", true);

@@ -1,10 +1,11 @@
 package org.convene.meeting;
 
-import org.convene.Offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.convene.meeting.ConceptNoteApprovalProcess.*;
+import static org.convene.workflow.ProcessVariables.COMMENTS;
+import static org.convene.workflow.ProcessVariables.DECISION;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,21 +15,35 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.convene.ConveneIntegrationTest;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.identity.ConveneGroups;
+import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
+/**
+ * ConceptNoteApprovalProcess: staff draft, a manager reviews, a returned note goes back to its
+ * author until a manager approves it; every version and every review is kept and announced.
+ */
 @ConveneIntegrationTest
+@RecordApplicationEvents
 class ConceptNoteApprovalProcessTests {
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ConceptNotes conceptNotes;
+    @Autowired ApplicationEvents events;
 
     String code;
     ProcessInstance instance;
@@ -37,113 +52,162 @@ class ConceptNoteApprovalProcessTests {
     void startPhase() {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("CN");
-        instance = runtimeService.startProcessInstanceByKey("ConceptNoteApprovalProcess", code, Map.of(
-                "meetingCode", code, "meetingTitle", "Expert meeting on burden sharing",
-                "meetingPlace", "Amman, Jordan", "meetingDates", "8–9 February 2027"));
+        instance = driver.start(ID, code, phaseVariables(code));
+    }
+
+    static Map<String, Object> phaseVariables(String code) {
+        return Map.of(ProcessVariables.MEETING_CODE, code, ProcessVariables.MEETING_TITLE, "Expert meeting on burden sharing",
+                ProcessVariables.MEETING_PLACE, "Amman, Jordan", ProcessVariables.MEETING_DATES, "8–9 February 2027");
     }
 
     @Test
     void shouldApproveTheFirstDraft() {
-        assertThat(instance).isWaitingAt("Task_DraftConceptNote");
-        assertThat(task(instance)).hasCandidateGroup("convener-staff").hasDueDate(task(instance).getDueDate());
-        taskService.complete(task(instance).getId(), draft("The international refugee regime is predicated on cooperation."));
+        assertThat(instance).isWaitingAt(TASK_DRAFT_CONCEPT_NOTE);
+        Task draft = driver.task(instance, TASK_DRAFT_CONCEPT_NOTE);
+        assertThat(draft).hasCandidateGroup(ConveneGroups.STAFF).hasDueDate(draft.getDueDate());
+        assertThat(options(draft)).as("the checklist's options: every category")
+                .containsExactly("GOV", "IO", "REG", "NGO", "ACA");
+        driver.complete(draft, "lena", draft("The international refugee regime is predicated on cooperation."));
 
-        assertThat(instance).isWaitingAt("Task_ReviewConceptNote");
-        assertThat(task(instance)).hasCandidateGroup("managers");
-        assertThat(taskService.getVariable(task(instance).getId(), "background"))
+        assertThat(instance).isWaitingAt(TASK_REVIEW_CONCEPT_NOTE);
+        Task review = driver.task(instance, TASK_REVIEW_CONCEPT_NOTE);
+        assertThat(review).hasCandidateGroup(ConveneGroups.MANAGERS);
+        assertThat(driver.taskVariable(review, BACKGROUND))
                 .isEqualTo("The international refugee regime is predicated on cooperation.");
-        taskService.complete(task(instance).getId(), Map.of("decision", "approve", "comments", "Good to go."));
+        driver.complete(review, "grace", Map.of(DECISION, "approve", COMMENTS, "Good to go."));
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_ConceptNoteApproved");
-        assertThat(conceptNotes.latest(code)).get().extracting(ConceptNotes.ConceptNote::version).isEqualTo(1);
-        assertThat(conceptNotes.reviews(code)).singleElement()
-                .satisfies(review -> assertThat(review).containsEntry("decision", "approve").containsEntry("version", 1));
+        assertThat(instance).isEnded().hasPassedInOrder(TASK_DRAFT_CONCEPT_NOTE, GATEWAY_CONCEPT_NOTE_MERGE,
+                TASK_REVIEW_CONCEPT_NOTE, GATEWAY_CONCEPT_NOTE_APPROVED, END_EVENT_CONCEPT_NOTE_APPROVED);
+        assertThat(conceptNotes.latest(code)).get().satisfies(note -> {
+            assertThat(note.version()).isEqualTo(1);
+            assertThat(note.author()).isEqualTo("lena");
+            assertThat(note.participantCategories()).containsExactly(ParticipantCategory.GOV, ParticipantCategory.IO,
+                    ParticipantCategory.ACA);
+        });
+        assertThat(conceptNotes.reviewHistory(code)).singleElement().satisfies(review1 -> {
+            assertThat(review1.decision()).isEqualTo("approve");
+            assertThat(review1.version()).isEqualTo(1);
+            assertThat(review1.reviewer()).isEqualTo("grace");
+        });
+        assertThat(events.stream(ConceptNoteSubmitted.class)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new ConceptNoteSubmitted(code, 1, null, "lena"));
+        assertThat(events.stream(ConceptNoteApproved.class)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new ConceptNoteApproved(code, 1, "Good to go.", null, "grace"));
+        assertThat(events.stream(ConceptNoteReturned.class)).isEmpty();
     }
 
     @Test
     void shouldSendTheNoteBackWithCommentsAndKeepEveryVersion() {
-        taskService.complete(task(instance).getId(), draft("First draft."));
-        taskService.complete(task(instance).getId(), Map.of("decision", "return", "comments", "Name the host ministry."));
+        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", draft("First draft."));
+        driver.complete(instance, TASK_REVIEW_CONCEPT_NOTE, "grace",
+                Map.of(DECISION, "return", COMMENTS, "Name the host ministry."));
 
-        assertThat(instance).isWaitingAt("Task_ReviseConceptNote");
-        String revise = task(instance).getId();
-        assertThat(taskService.getVariable(revise, "reviewComments")).isEqualTo("Name the host ministry.");
-        assertThat(taskService.getVariable(revise, "background")).isEqualTo("First draft.");
+        assertThat(instance).isWaitingAt(TASK_REVISE_CONCEPT_NOTE);
+        Task revise = driver.task(instance, TASK_REVISE_CONCEPT_NOTE);
+        assertThat(driver.taskVariable(revise, REVIEW_COMMENTS)).isEqualTo("Name the host ministry.");
+        assertThat(driver.taskVariable(revise, BACKGROUND)).isEqualTo("First draft.");
         String longBackground = "Second draft, naming the Ministry of Interior. " + "Cooperation. ".repeat(1500);
-        taskService.complete(revise, draft(longBackground));
+        driver.complete(revise, "lena", draft(longBackground));
 
-        assertThat(instance).isWaitingAt("Task_ReviewConceptNote");
-        taskService.complete(task(instance).getId(), Map.of("decision", "approve"));
+        assertThat(instance).isWaitingAt(TASK_REVIEW_CONCEPT_NOTE);
+        driver.complete(instance, TASK_REVIEW_CONCEPT_NOTE, "grace", Map.of(DECISION, "approve"));
 
-        assertThat(instance).isEnded();
+        assertThat(instance).isEnded().hasPassed(TASK_REVISE_CONCEPT_NOTE, GATEWAY_CONCEPT_NOTE_MERGE);
         assertThat(conceptNotes.latest(code)).get()
                 .satisfies(note -> {
                     assertThat(note.version()).isEqualTo(2);
                     assertThat(note.background()).isEqualTo(longBackground.strip()).hasSizeGreaterThan(4000);
                 });
-        assertThat(conceptNotes.reviews(code)).extracting(r -> r.get("decision")).containsExactly("return", "approve");
+        assertThat(conceptNotes.reviewHistory(code)).extracting(ConceptNotes.Review::decision)
+                .containsExactly("return", "approve");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(events.stream(ConceptNoteSubmitted.class)).extracting(ConceptNoteSubmitted::version).containsExactly(1, 2);
+        assertThat(events.stream(ConceptNoteReturned.class)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new ConceptNoteReturned(code, 1, "Name the host ministry.", null, "grace"));
+        assertThat(events.stream(ConceptNoteApproved.class)).extracting(ConceptNoteApproved::version).containsExactly(2);
     }
 
     @Test
     void shouldGiveAReturnedNoteBackToItsAuthor() {
-        taskService.claim(task(instance).getId(), "omar");
-        taskService.complete(task(instance).getId(), draft("Omar's draft."));
-        taskService.complete(task(instance).getId(), Map.of("decision", "return", "comments", "Shorter, please."));
+        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "omar", draft("Omar's draft."));
+        driver.complete(instance, TASK_REVIEW_CONCEPT_NOTE, "grace",
+                Map.of(DECISION, "return", COMMENTS, "Shorter, please."));
 
-        assertThat(instance).isWaitingAt("Task_ReviseConceptNote");
-        assertThat(task(instance)).isAssignedTo("omar");
-        assertThat(Offers.candidateGroups(taskService, task(instance))).containsExactly("convener-staff");
+        assertThat(instance).isWaitingAt(TASK_REVISE_CONCEPT_NOTE);
+        Task revise = driver.task(instance, TASK_REVISE_CONCEPT_NOTE);
+        assertThat(revise).isAssignedTo("omar");
+        assertThat(driver.candidateGroups(revise)).containsExactly(ConveneGroups.STAFF);
     }
 
     @Test
     void shouldOfferTheRevisionToTheGroupWhenTheAuthorIsNoUser() {
         conceptNotes.save(code, new ConceptNotes.ConceptNote(0, "Seeded.", "Objectives.", "UNHCR", 25,
-                List.of("GOV"), "Amman", "", "seed"));
-        taskService.complete(task(instance).getId(), draft("Unclaimed draft."));
-        taskService.complete(task(instance).getId(), Map.of("decision", "return", "comments", "Again."));
+                List.of(ParticipantCategory.GOV), "Amman", "", "seed"));
+        // completed through the Java API with no user told to the engine: the version has no author of the app
+        taskService.complete(driver.task(instance, TASK_DRAFT_CONCEPT_NOTE).getId(), draft("Unclaimed draft."));
+        driver.complete(instance, TASK_REVIEW_CONCEPT_NOTE, "grace", Map.of(DECISION, "return", COMMENTS, "Again."));
 
-        assertThat(task(instance)).isNotAssigned().hasCandidateGroup("convener-staff");
+        Task revise = driver.task(instance, TASK_REVISE_CONCEPT_NOTE);
+        assertThat(revise).isNotAssigned().hasCandidateGroup(ConveneGroups.STAFF);
     }
 
     @Test
     void shouldRefuseADraftWithoutItsRequiredSectionsAndStoreNothing() {
         Map<String, Object> incomplete = draft("x");
-        incomplete.put("background", "  ");
-        incomplete.put("participantsTarget", 2);
+        incomplete.put(BACKGROUND, "  ");
+        incomplete.put(PARTICIPANTS_TARGET, 2);
 
-        assertThatThrownBy(() -> taskService.complete(task(instance).getId(), incomplete))
+        assertThatThrownBy(() -> driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", incomplete))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("Background")
                 .hasMessageContaining("is required")
                 .hasMessageContaining("must be at least 5");
-        assertThat(instance).isWaitingAt("Task_DraftConceptNote");
+        assertThat(instance).isWaitingAt(TASK_DRAFT_CONCEPT_NOTE);
+        assertThat(conceptNotes.latest(code)).isEmpty();
+        assertThat(events.stream(ConceptNoteSubmitted.class)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseACategoryTheChecklistDoesNotOffer() {
+        Map<String, Object> values = draft("A draft.");
+        values.put(PARTICIPANT_CATEGORIES, Spin.JSON(List.of("GOV", "PRESS")));
+
+        assertThatThrownBy(() -> driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", values))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("must be one of [GOV, IO, REG, NGO, ACA], not 'PRESS'");
         assertThat(conceptNotes.latest(code)).isEmpty();
     }
 
     @Test
     void shouldRefuseToReturnTheNoteWithoutComments() {
-        taskService.complete(task(instance).getId(), draft("A draft."));
-        String review = task(instance).getId();
+        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", draft("A draft."));
+        Task review = driver.task(instance, TASK_REVIEW_CONCEPT_NOTE);
 
-        assertThatThrownBy(() -> taskService.complete(review, Map.of("decision", "return")))
+        assertThatThrownBy(() -> driver.complete(review, "grace", Map.of(DECISION, "return")))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("Comments");
-        assertThatThrownBy(() -> taskService.complete(review, Map.of("decision", "maybe")))
+        assertThatThrownBy(() -> driver.complete(review, "grace", Map.of(DECISION, "maybe")))
                 .hasMessageContaining("must be one of [approve, return]");
-        assertThat(instance).isWaitingAt("Task_ReviewConceptNote");
-        assertThat(conceptNotes.reviews(code)).isEmpty();
+        assertThat(instance).isWaitingAt(TASK_REVIEW_CONCEPT_NOTE);
+        assertThat(conceptNotes.reviewHistory(code)).isEmpty();
+        assertThat(events.stream(ConceptNoteReturned.class)).isEmpty();
     }
 
+    /** What "Draft concept note" submits: the six sections, three categories. */
     static Map<String, Object> draft(String background) {
         Map<String, Object> values = new HashMap<>();
-        values.put("background", background);
-        values.put("objectives", "Identify common elements and lessons learned from previous cooperative arrangements.");
-        values.put("convener", "UNHCR, Division of International Protection");
-        values.put("participantsTarget", 25);
-        values.put("participantCategories", Spin.JSON(List.of("GOV", "IO", "ACA")));
-        values.put("timingAndLocation", "8–9 February 2027 in Amman, Jordan");
-        values.put("documentation", "A background paper will be made available.");
+        values.put(BACKGROUND, background);
+        values.put(OBJECTIVES, "Identify common elements and lessons learned from previous cooperative arrangements.");
+        values.put(CONVENER, "UNHCR, Division of International Protection");
+        values.put(PARTICIPANTS_TARGET, 25);
+        values.put(PARTICIPANT_CATEGORIES, Spin.JSON(List.of("GOV", "IO", "ACA")));
+        values.put(TIMING_AND_LOCATION, "8–9 February 2027 in Amman, Jordan");
+        values.put(DOCUMENTATION, "A background paper will be made available.");
         return values;
+    }
+
+    private List<String> options(Task task) {
+        SpinJsonNode options = (SpinJsonNode) driver.taskVariable(task, PARTICIPANT_CATEGORY_OPTIONS);
+        return options.elements().stream().map(o -> o.prop("value").stringValue()).toList();
     }
 }

@@ -2,10 +2,18 @@ package org.convene.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.convene.meeting.ExpertMeetingProcess.*;
+import static org.convene.workflow.ProcessVariables.MEETING_CODE;
+import static org.convene.workflow.ProcessVariables.MEETING_DATES;
+import static org.convene.workflow.ProcessVariables.MEETING_PLACE;
+import static org.convene.workflow.ProcessVariables.MEETING_TITLE;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,10 +32,13 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * ExpertMeetingProcess: registers the meeting under its code, then calls each phase in turn,
@@ -36,26 +47,31 @@ import org.springframework.beans.factory.annotation.Autowired;
  * in Cockpit) so that the test is about the order and the data of the calls.
  */
 @ConveneIntegrationTest
+@RecordApplicationEvents
 class ExpertMeetingProcessTests {
 
     /** Call activity → called process and its end event, in the order of the lifecycle. */
     static final Map<String, String[]> PHASES = new LinkedHashMap<>();
 
     static {
-        PHASES.put("CallActivity_ApproveConceptNote", new String[] {"ConceptNoteApprovalProcess", "EndEvent_ConceptNoteApproved"});
-        PHASES.put("CallActivity_PrepareMeeting", new String[] {"PreparationProcess", "EndEvent_MeetingPrepared"});
-        PHASES.put("CallActivity_HoldMeeting", new String[] {"MeetingProcess", "EndEvent_MeetingHeld"});
-        PHASES.put("CallActivity_ConcludeMeeting", new String[] {"SummaryConclusionsProcess", "EndEvent_ConclusionsPublished"});
-        PHASES.put("CallActivity_DrawUpRecommendations", new String[] {"RecommendationsProcess", "EndEvent_RecommendationsAdopted"});
-        PHASES.put("CallActivity_ShapeCommonFramework", new String[] {"CommonFrameworkProcess", "EndEvent_FrameworkPublished"});
+        PHASES.put(CALL_ACTIVITY_APPROVE_CONCEPT_NOTE, new String[] {ConceptNoteApprovalProcess.ID,
+                ConceptNoteApprovalProcess.END_EVENT_CONCEPT_NOTE_APPROVED});
+        PHASES.put(CALL_ACTIVITY_PREPARE_MEETING, new String[] {PreparationProcess.ID, PreparationProcess.END_EVENT_MEETING_PREPARED});
+        PHASES.put(CALL_ACTIVITY_HOLD_MEETING, new String[] {MeetingProcess.ID, MeetingProcess.END_EVENT_MEETING_HELD});
+        // the framework module's phases
+        PHASES.put(CALL_ACTIVITY_CONCLUDE_MEETING, new String[] {"SummaryConclusionsProcess", "EndEvent_ConclusionsPublished"});
+        PHASES.put(CALL_ACTIVITY_DRAW_UP_RECOMMENDATIONS, new String[] {"RecommendationsProcess", "EndEvent_RecommendationsAdopted"});
+        PHASES.put(CALL_ACTIVITY_SHAPE_COMMON_FRAMEWORK, new String[] {"CommonFrameworkProcess", "EndEvent_FrameworkPublished"});
     }
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
     @Autowired RepositoryService repositoryService;
     @Autowired HistoryService historyService;
     @Autowired Meetings meetings;
     @Autowired MeetingCalendar calendar;
+    @Autowired ApplicationEvents events;
 
     String code;
     LocalDate firstDay;
@@ -71,11 +87,11 @@ class ExpertMeetingProcessTests {
     void shouldCallEveryPhaseInOrderPassingTheMeetingDown() {
         ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
 
-        String dates = (String) runtimeService.getVariable(meeting.getId(), "meetingDates");
+        String dates = (String) runtimeService.getVariable(meeting.getId(), MEETING_DATES);
         assertThat(dates).startsWith(firstDay.getDayOfMonth() + "")
                 .endsWith(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(firstDay.plusDays(1)));
-        Map<String, Object> expected = Map.of("meetingCode", code, "meetingTitle", ExpertMeetings.TITLE,
-                "meetingPlace", ExpertMeetings.PLACE, "meetingDates", dates);
+        Map<String, Object> expected = Map.of(MEETING_CODE, code, MEETING_TITLE, ExpertMeetings.TITLE,
+                MEETING_PLACE, ExpertMeetings.PLACE, MEETING_DATES, dates);
         String deploymentId = repositoryService.getProcessDefinition(meeting.getProcessDefinitionId()).getDeploymentId();
 
         for (Map.Entry<String, String[]> phase : PHASES.entrySet()) {
@@ -89,23 +105,23 @@ class ExpertMeetingProcessTests {
         }
 
         assertThat(meeting).isEnded().hasPassedInOrder(PHASES.keySet().toArray(String[]::new))
-                .hasPassed("EndEvent_FrameworkPublished");
+                .hasPassed(END_EVENT_FRAMEWORK_PUBLISHED);
     }
 
     @Test
     void shouldKeepARunningMeetingOnThePhasesOfItsOwnDeployment() {
         Deployment newer = repositoryService.createDeployment().name("newer concept note approval")
-                .addModelInstance("ConceptNoteApprovalProcess.bpmn", Bpmn.createExecutableProcess("ConceptNoteApprovalProcess")
+                .addModelInstance(ConceptNoteApprovalProcess.ID + ".bpmn", Bpmn.createExecutableProcess(ConceptNoteApprovalProcess.ID)
                         .camundaHistoryTimeToLive(1).startEvent().userTask("Task_SomethingElse").endEvent().done())
                 .deploy();
         try {
             ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
 
-            ProcessInstance called = calledProcessInstance("ConceptNoteApprovalProcess", meeting);
+            ProcessInstance called = calledProcessInstance(ConceptNoteApprovalProcess.ID, meeting);
             assertThat(repositoryService.getProcessDefinition(called.getProcessDefinitionId()).getDeploymentId())
                     .isEqualTo(repositoryService.getProcessDefinition(meeting.getProcessDefinitionId()).getDeploymentId())
                     .isNotEqualTo(newer.getId());
-            assertThat(called).isWaitingAt("Task_DraftConceptNote");
+            assertThat(called).isWaitingAt(ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE);
         } finally {
             repositoryService.deleteDeployment(newer.getId(), true);
         }
@@ -120,25 +136,33 @@ class ExpertMeetingProcessTests {
         assertThat(calendar.days(code)).containsExactly(1, 2);
         assertThat(calendar.workingGroups(code, 1)).containsExactly("WG1", "WG2");
         assertThat(calendar.workingGroups(code, 2)).containsExactly("WG3", "WG4");
-        assertThat(runtimeService.getVariables(meeting.getId())).containsEntry("meetingCode", code)
-                .containsEntry("meetingTitle", ExpertMeetings.TITLE).containsEntry("meetingPlace", ExpertMeetings.PLACE);
+        assertThat(runtimeService.getVariables(meeting.getId())).containsEntry(MEETING_CODE, code)
+                .containsEntry(MEETING_TITLE, ExpertMeetings.TITLE).containsEntry(MEETING_PLACE, ExpertMeetings.PLACE);
+        assertThat(events.stream(MeetingRegistered.class)).singleElement().satisfies(registered -> {
+            assertThat(registered).extracting(MeetingRegistered::meetingCode, MeetingRegistered::title,
+                    MeetingRegistered::place, MeetingRegistered::timeZone, MeetingRegistered::firstDay,
+                    MeetingRegistered::numberOfDays, MeetingRegistered::actor).containsExactly(code, ExpertMeetings.TITLE, ExpertMeetings.PLACE, ExpertMeetings.AMMAN,
+                    firstDay, 2, null);
+            assertThat(registered.occurredAt()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        });
     }
 
     @Test
     void shouldRefuseASecondMeetingWithTheSameCode() {
         ProcessInstance first = ExpertMeetings.propose(runtimeService, code, firstDay);
         Map<String, Object> second = ExpertMeetings.proposal(firstDay.plusWeeks(1));
-        second.put("meetingTitle", "Another meeting");
+        second.put(MEETING_TITLE, "Another meeting");
 
-        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, second))
+        assertThatThrownBy(() -> driver.start(ID, code, second))
                 .isInstanceOf(MeetingCodeTakenException.class)
                 .hasMessage("A meeting with code " + code + " already exists. Each meeting needs its own code; "
                         + "open the existing meeting or choose another code.");
 
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("ExpertMeetingProcess")
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ID)
                 .processInstanceBusinessKey(code).list()).extracting(ProcessInstance::getId).containsExactly(first.getId());
         assertThat(meetings.get(code).title()).isEqualTo(ExpertMeetings.TITLE);
         assertThat(meetings.get(code).firstDay()).isEqualTo(firstDay);
+        assertThat(events.stream(MeetingRegistered.class)).as("announced once").hasSize(1);
     }
 
     @Test
@@ -155,17 +179,17 @@ class ExpertMeetingProcessTests {
     @Test
     void shouldTakeTheBusinessKeyFromTheMeetingCodeWhenStartedWithoutOne() {
         Map<String, Object> proposal = ExpertMeetings.proposal(firstDay);
-        proposal.put("meetingCode", " " + code.toLowerCase(Locale.ROOT) + " ");
+        proposal.put(MEETING_CODE, " " + code.toLowerCase(Locale.ROOT) + " ");
 
-        ProcessInstance meeting = runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", proposal);
+        ProcessInstance meeting = runtimeService.startProcessInstanceByKey(ID, proposal);
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(meeting.getId()).singleResult())
                 .hasBusinessKey(code);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(meeting.getId()).singleResult()
                 .getBusinessKey()).as("the business key Cockpit's history shows").isEqualTo(code);
-        assertThat(runtimeService.getVariable(meeting.getId(), "meetingCode")).isEqualTo(code);
+        assertThat(runtimeService.getVariable(meeting.getId(), MEETING_CODE)).isEqualTo(code);
         assertThat(meetings.find(code)).isPresent();
-        assertThat(calledProcessInstance("ConceptNoteApprovalProcess", meeting)).hasBusinessKey(code);
+        assertThat(calledProcessInstance(ConceptNoteApprovalProcess.ID, meeting)).hasBusinessKey(code);
     }
 
     /** Moves every token of a called phase to its end event: the phase ends as if it had run. */

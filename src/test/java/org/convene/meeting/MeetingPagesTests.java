@@ -7,12 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.convene.BrowserSession;
 import org.convene.ConveneIntegrationTest;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +24,7 @@ class MeetingPagesTests {
 
     @LocalServerPort int port;
     @Autowired Meetings meetings;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
+    @Autowired ProcessDriver driver;
 
     String code;
 
@@ -57,12 +55,14 @@ class MeetingPagesTests {
 
     @Test
     void shouldShowTheLatestConceptNoteWithTheReviewsOfEveryVersion() {
-        String instance = runtimeService.startProcessInstanceByKey("ConceptNoteApprovalProcess", code, Map.of(
-                "meetingCode", code, "meetingTitle", "Expert meeting on burden sharing",
-                "meetingPlace", "Amman, Jordan", "meetingDates", "8–9 February 2027")).getId();
-        complete(instance, "lena", "convener-staff", ConceptNoteApprovalProcessTests.draft("First draft."));
-        complete(instance, "grace", "managers", Map.of("decision", "return", "comments", "Name the host ministry."));
-        complete(instance, "omar", "convener-staff", ConceptNoteApprovalProcessTests.draft("Second draft, naming the Ministry of Interior."));
+        ProcessInstance instance = driver.start(ConceptNoteApprovalProcess.ID, code,
+                ConceptNoteApprovalProcessTests.phaseVariables(code));
+        driver.complete(instance, ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE, "lena",
+                ConceptNoteApprovalProcessTests.draft("First draft."));
+        driver.complete(instance, ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE, "grace",
+                Map.of(ProcessVariables.DECISION, "return", ProcessVariables.COMMENTS, "Name the host ministry."));
+        driver.complete(instance, ConceptNoteApprovalProcess.TASK_REVISE_CONCEPT_NOTE, "omar",
+                ConceptNoteApprovalProcessTests.draft("Second draft, naming the Ministry of Interior."));
 
         HttpResponse<String> page = BrowserSession.signedIn(port, "ravi").get("/meetings/" + code);
 
@@ -99,16 +99,6 @@ class MeetingPagesTests {
             HttpResponse<String> page = guest.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(403);
             assertThat(page.body()).as(path).contains("Not allowed").doesNotContain("Expert meeting on burden sharing");
-        }
-    }
-
-    private void complete(String instance, String user, String group, Map<String, Object> values) {
-        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
-        identityService.setAuthentication(user, List.of(group));
-        try {
-            taskService.complete(task, values);
-        } finally {
-            identityService.clearAuthentication();
         }
     }
 }

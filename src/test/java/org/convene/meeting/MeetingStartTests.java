@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.convene.ConveneIntegrationTest;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
+import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 @ConveneIntegrationTest
 class MeetingStartTests {
 
-    static final String START = "/engine-rest/process-definition/key/ExpertMeetingProcess/start";
+    static final String START = "/engine-rest/process-definition/key/" + ExpertMeetingProcess.ID + "/start";
 
     @Autowired TestRestTemplate rest;
     @Autowired RuntimeService runtimeService;
@@ -39,11 +40,11 @@ class MeetingStartTests {
 
     static Map<String, Object> startRequest(String code) {
         return Map.of("businessKey", code, "variables", variables(
-                "meetingTitle", "Expert meeting on international cooperation",
-                "meetingPlace", "Amman, Jordan",
-                "meetingTimeZone", "Asia/Amman",
-                "firstDay", "2027-02-08",
-                "numberOfDays", 2));
+                ProcessVariables.MEETING_TITLE, "Expert meeting on international cooperation",
+                ProcessVariables.MEETING_PLACE, "Amman, Jordan",
+                ExpertMeetingProcess.MEETING_TIME_ZONE, "Asia/Amman",
+                ExpertMeetingProcess.FIRST_DAY, "2027-02-08",
+                ExpertMeetingProcess.NUMBER_OF_DAYS, 2));
     }
 
     @Test
@@ -55,7 +56,7 @@ class MeetingStartTests {
         assertThat(response.getBody()).containsEntry("businessKey", code);
         Meeting meeting = meetings.get(code);
         assertThat(meeting.datesLabel()).isEqualTo("8–9 February 2027");
-        assertThat(runtimeService.getVariable((String) response.getBody().get("id"), "meetingDates"))
+        assertThat(runtimeService.getVariable((String) response.getBody().get("id"), ProcessVariables.MEETING_DATES))
                 .isEqualTo("8–9 February 2027");
     }
 
@@ -82,7 +83,7 @@ class MeetingStartTests {
         assertThat(second.getStatusCode().isError()).isTrue();
         assertThat(String.valueOf(second.getBody().get("message")))
                 .contains("A meeting with code " + code + " already exists");
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).processDefinitionKey("ExpertMeetingProcess").count()).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).processDefinitionKey(ExpertMeetingProcess.ID).count()).isEqualTo(1);
     }
 
     @Test
@@ -102,7 +103,7 @@ class MeetingStartTests {
         } finally {
             pool.shutdown();
         }
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).processDefinitionKey("ExpertMeetingProcess").count()).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).processDefinitionKey(ExpertMeetingProcess.ID).count()).isEqualTo(1);
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.TestMeetings;
-import org.convene.invitation.ParticipantCategory;
+import org.convene.meeting.ParticipantCategory;
 import org.convene.invitation.Participants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +55,7 @@ class PreparationProcessTests {
     @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired Participants participants;
+    @Autowired Agendas agendas;
     @Autowired JdbcClient jdbc;
 
     String code;
@@ -113,7 +114,7 @@ class PreparationProcessTests {
         assertThat(instance).isEnded().hasPassed("Gateway_PreparationJoin", "EndEvent_MeetingPrepared");
         assertThat(invitationStatuses()).containsOnly(
                 Map.entry(amira, "ACCEPTED"), Map.entry(peter, "ACCEPTED"));
-        assertThat(reviews(MeetingReviews.AGENDA)).extracting(r -> r.get("decision"), r -> r.get("reviewer"))
+        assertThat(agendas.reviewHistory(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::reviewer)
                 .containsExactly(tuple("approve", "grace"));
         assertThat(listReviews()).extracting(r -> r.get("decision")).containsExactly("approve");
         assertThat(backgroundPaper()).satisfies(doc -> assertThat(doc.get("circulated_at")).isNotNull());
@@ -139,7 +140,8 @@ class PreparationProcessTests {
         assertThat(instance).isWaitingAt("Gateway_PreparationJoin").hasPassed("Gateway_AgendaApproved");
         assertThat(processVariable(instance, "agendaApproved")).isEqualTo(true);
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThat(reviews(MeetingReviews.AGENDA)).extracting(r -> r.get("decision"), r -> r.get("comments"), r -> r.get("reviewer"))
+        assertThat(agendas.reviewHistory(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::comments,
+                        ConceptNotes.Review::reviewer)
                 .containsExactly(tuple("return", "Move the reception to the first evening.", "grace"),
                         tuple("approve", null, "grace"));
     }
@@ -338,10 +340,6 @@ class PreparationProcessTests {
         return jdbc.sql("select participant_id, status from cv_invitation where meeting_code = ?").param(code)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private List<Map<String, Object>> reviews(String subject) {
-        return MeetingReviews.history(jdbc, code, subject);
     }
 
     private List<Map<String, Object>> listReviews() {

@@ -1,0 +1,11 @@
+package org.convene.meeting;
+
+import java.time.Instant;
+import org.convene.workflow.MeetingEvent;
+
+/**
+ * A manager sent the agenda back to staff; {@code comments} say what should change (never blank).
+ */
+public record AgendaReturned(String meetingCode, String comments, Instant occurredAt, String actor)
+        implements MeetingEvent {
+}

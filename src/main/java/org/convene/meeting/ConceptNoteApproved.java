@@ -1,0 +1,12 @@
+package org.convene.meeting;
+
+import java.time.Instant;
+import org.convene.workflow.MeetingEvent;
+
+/**
+ * A manager approved a version of the concept note; the preparation of the meeting follows.
+ * {@code comments} may be null.
+ */
+public record ConceptNoteApproved(String meetingCode, int version, String comments, Instant occurredAt, String actor)
+        implements MeetingEvent {
+}

@@ -1,0 +1,12 @@
+package org.convene.meeting;
+
+import java.time.Instant;
+import org.convene.workflow.MeetingEvent;
+
+/**
+ * A version of the concept note was stored: the first draft, a revision, or the seed's text.
+ * {@code version} counts from 1; {@code actor} is its author.
+ */
+public record ConceptNoteSubmitted(String meetingCode, int version, Instant occurredAt, String actor)
+        implements MeetingEvent {
+}

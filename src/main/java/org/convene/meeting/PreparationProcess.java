@@ -1,0 +1,62 @@
+package org.convene.meeting;
+
+/**
+ * The ids and variable names of {@code bpmn/meeting/PreparationProcess.bpmn} ("Prepare meeting"):
+ * once the concept note is approved, three branches in parallel until all have joined: the
+ * agenda (drafted, approved by a manager), the participants (the invitation module's
+ * ParticipantListProcess: list, approval, one invitation per seat) and the background paper
+ * (commissioned, drafted, signed off, circulated with the documentation pack).
+ */
+public final class PreparationProcess {
+
+    /** The process id (definition key). */
+    public static final String ID = "PreparationProcess";
+
+    public static final String START_EVENT_PREPARATION_STARTED = "StartEvent_PreparationStarted";
+    public static final String GATEWAY_PREPARATION_SPLIT = "Gateway_PreparationSplit";
+    public static final String TASK_DRAFT_AGENDA = "Task_DraftAgenda";
+    public static final String TASK_APPROVE_AGENDA = "Task_ApproveAgenda";
+    public static final String GATEWAY_AGENDA_APPROVED = "Gateway_AgendaApproved";
+    /** Calls the invitation module's ParticipantListProcess. */
+    public static final String CALL_ACTIVITY_INVITE_PARTICIPANTS = "CallActivity_InviteParticipants";
+    public static final String TASK_COMMISSION_BACKGROUND_PAPER = "Task_CommissionBackgroundPaper";
+    public static final String TASK_SUBMIT_BACKGROUND_PAPER_DRAFT = "Task_SubmitBackgroundPaperDraft";
+    /** Calls the document module's SignOffProcess. */
+    public static final String CALL_ACTIVITY_SIGN_OFF_BACKGROUND_PAPER = "CallActivity_SignOffBackgroundPaper";
+    public static final String GATEWAY_BACKGROUND_PAPER_SIGNED_OFF = "Gateway_BackgroundPaperSignedOff";
+    public static final String TASK_CIRCULATE_DOCUMENTATION_PACK = "Task_CirculateDocumentationPack";
+    public static final String GATEWAY_PREPARATION_JOIN = "Gateway_PreparationJoin";
+    public static final String END_EVENT_MEETING_PREPARED = "EndEvent_MeetingPrepared";
+
+    /** The agenda as Markdown, by day (task-local, read-only). */
+    public static final String AGENDA_SUMMARY = "agendaSummary";
+    /** "The agenda is complete": a required checkbox of draft-agenda.form. Boolean. */
+    public static final String AGENDA_READY = "agendaReady";
+    /** Whether the manager approved the agenda; set by the approval, read by the gateway. Boolean. */
+    public static final String AGENDA_APPROVED = "agendaApproved";
+    /** The comments of the review that returned the agenda or the paper; empty when none (task-local). */
+    public static final String REVIEW_COMMENTS = "reviewComments";
+    /** Whether the reviewers signed the background paper off (SignOffProcess's result). Boolean. */
+    public static final String BACKGROUND_PAPER_SIGNED_OFF = "backgroundPaperSignedOff";
+
+    // the document forms' fields, as these tasks use them (commission-background-paper, draft-document,
+    // circulate-documentation-pack)
+
+    /** Who writes the paper, e.g. "Prof. Daniel Reyes". String, required. */
+    public static final String PAPER_AUTHOR = "paperAuthor";
+    /** What the paper should cover. String, required. */
+    public static final String PAPER_BRIEF = "paperBrief";
+    /** When the author's draft is due, {@code YYYY-MM-DD}. String, required. */
+    public static final String PAPER_DUE_DATE = "paperDueDate";
+    /** The document's title (task-local, read-only). */
+    public static final String DOCUMENT_TITLE = "documentTitle";
+    /** The draft's text, Markdown. String. */
+    public static final String DRAFT_TEXT = "draftText";
+    /** "The pack has gone to everyone who accepted": a required checkbox. Boolean. */
+    public static final String PACK_CIRCULATED = "packCirculated";
+    /** Staff's note on the pack. String, optional. */
+    public static final String PACK_NOTE = "packNote";
+
+    private PreparationProcess() {
+    }
+}
