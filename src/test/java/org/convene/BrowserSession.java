@@ -74,6 +74,20 @@ public final class BrowserSession {
         return response;
     }
 
+    /**
+     * Calls the engine's REST API as Tasklist does, in this session: {@code /camunda/api/engine/engine/default}
+     * + path, JSON in and out, with the webapps' CSRF token (the XSRF-TOKEN cookie sent back as a header).
+     *
+     * @param body a JSON document, or null for none
+     */
+    public HttpResponse<String> engine(String method, String path, String body) {
+        return send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Submits a form of the app's pages with the CSRF token of the page last shown. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
