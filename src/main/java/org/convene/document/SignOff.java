@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
+import org.convene.workflow.TaskRefused;
 import org.convene.workflow.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,12 @@ public class SignOff {
         this.documents = documents;
     }
 
-    /** The reviewers: `reviewerIds` (comma-separated) when given, else the members of `reviewerGroup`. */
+    /**
+     * The reviewers: `reviewerIds` (comma-separated) when given, else the members of `reviewerGroup`; never the
+     * author of the version under sign-off (four eyes), who is left out of either list.
+     *
+     * @throws TaskRefused when the author is the only reviewer (403 to whoever sent the draft to sign-off)
+     */
     public List<String> reviewers(DelegateExecution execution) {
         Object ids = execution.getVariable("reviewerIds");
         List<String> reviewers = ids != null && !ids.toString().isBlank()
@@ -44,9 +50,25 @@ public class SignOff {
             throw new IllegalStateException("No reviewers for the sign-off: group '"
                     + execution.getVariable("reviewerGroup") + "' has no members");
         }
+        reviewers = withoutAuthor(execution, reviewers);
         // remembered for the tally after the multi-instance (its nrOfInstances is gone by then)
         execution.setVariable("signOffReviewerCount", reviewers.size());
         return new ArrayList<>(reviewers);
+    }
+
+    private List<String> withoutAuthor(DelegateExecution execution, List<String> reviewers) {
+        long versionId = ((Number) execution.getVariable(DocumentDraftAuthors.DOCUMENT_VERSION_VARIABLE)).longValue();
+        String author = documents.version(versionId).author();
+        if (author == null || !reviewers.contains(author)) {
+            return reviewers;
+        }
+        List<String> others = reviewers.stream().filter(reviewer -> !reviewer.equals(author)).toList();
+        if (others.isEmpty()) {
+            throw new TaskRefused(author + " drafted " + documents.versionTitle(versionId) + " and is its only reviewer; "
+                    + "someone else must sign it off: an administrator must add another reviewer.");
+        }
+        log.info("Sign-off of document version {}: its author {} is left out of the reviewers", versionId, author);
+        return others;
     }
 
     /** Complete listener of "Sign off draft". */

@@ -1,0 +1,271 @@
+package org.convene.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
+import org.convene.RestClients;
+import org.convene.TestMeetings;
+import org.convene.workflow.TaskDoors.Answer;
+import org.convene.workflow.TaskDoors.Door;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Four eyes: whoever drafted a version cannot claim, be given or complete the task that approves
+ * it, whatever their groups; the task says who drafted it. The tests' own users: `hanna`, in
+ * convener-staff and managers (she drafts, and could approve were it not her own draft), and
+ * `pia`, in convener-staff and reviewers; both are removed after each test.
+ */
+@ConveneIntegrationTest
+class FourEyesTests {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired RuntimeService runtimeService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+    @Autowired JdbcClient jdbc;
+
+    @Value("${local.server.port}")
+    int port;
+
+    TaskDoors doors;
+    String code;
+    String hanna;
+    String pia;
+
+    @BeforeEach
+    void createTheTestsUsers() {
+        doors = new TaskDoors(rest, port);
+        code = TestMeetings.newCode("EYES");
+        String suffix = code.replace("-", "").substring("EYES".length()).toLowerCase();
+        hanna = user("hanna" + suffix, "convener-staff", "managers");
+        pia = user("pia" + suffix, "convener-staff", "reviewers");
+    }
+
+    @AfterEach
+    void removeTheTestsUsers() {
+        identityService.deleteUser(hanna);
+        identityService.deleteUser(pia);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Door.class)
+    void shouldNotLetAManagerHandTheConceptNoteReviewToItsAuthor(Door door) {
+        String review = draftConceptNoteAs("lena");
+
+        Answer handed = doors.post(door, "grace", "/task/" + review + "/assignee", Map.of("userId", "lena"));
+
+        assertThat(handed.status()).isEqualTo(403);
+        assertThat(handed.message()).isEqualTo("lena drafted version 1 of the concept note; another member of managers must approve it.");
+        assertThat(task(review).getAssignee()).isNull();
+        assertThat(task(review).getDescription()).isEqualTo("Drafted by lena — another member of the group must approve it.");
+        Answer author = doors.call(door, "grace", "GET", "/task/" + review + "/localVariables/draftAuthor", null);
+        assertThat(author.body()).contains("\"value\":\"lena\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Door.class)
+    void shouldNotLetTheAuthorClaimOrCompleteTheReviewOfHerOwnVersionThoughSheIsAManager(Door door) {
+        String review = draftConceptNoteAs(hanna);
+        String refusal = hanna + " drafted version 1 of the concept note; another member of managers must approve it.";
+
+        Answer claimed = doors.post(door, hanna, "/task/" + review + "/claim", Map.of("userId", hanna));
+        Answer completed = doors.post(door, hanna, "/task/" + review + (door == Door.TASKLIST ? "/submit-form" : "/complete"),
+                Map.of("variables", RestClients.variables("decision", "approve")));
+        Answer delegatedToHer = delegateAsGrace(door, review);
+
+        assertThat(List.of(claimed, completed, delegatedToHer)).extracting(Answer::status).containsOnly(403);
+        assertThat(List.of(claimed, completed, delegatedToHer)).extracting(Answer::message).containsOnly(refusal);
+        assertThat(task(review)).as("still open").isNotNull();
+        assertThat(task(review).getDescription()).isEqualTo("Drafted by " + hanna + " — another member of the group must approve it.");
+        assertThat(reviewers("CONCEPT_NOTE")).isEmpty();
+
+        assertThat(doors.post(door, "grace", "/task/" + review + "/assignee", Map.of("userId", "grace")).status()).isEqualTo(204);
+        Answer approved = doors.post(door, "grace", "/task/" + review + (door == Door.TASKLIST ? "/submit-form" : "/complete"),
+                Map.of("variables", RestClients.variables("decision", "approve")));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        assertThat(reviewers("CONCEPT_NOTE")).containsExactly("grace");
+    }
+
+    @Test
+    void shouldLeaveTheReviewWaitingAndSaySoWhenTheAuthorIsTheOnlyManager() {
+        List<String> otherManagers = identityService.createUserQuery().memberOfGroup("managers").list().stream()
+                .map(User::getId).filter(id -> !id.equals(hanna)).toList();
+        otherManagers.forEach(id -> identityService.deleteMembership(id, "managers"));
+        String review;
+        try {
+            review = draftConceptNoteAs(hanna);
+        } finally {
+            otherManagers.forEach(id -> identityService.createMembership(id, "managers"));
+        }
+
+        assertThat(task(review).getDescription()).isEqualTo("Drafted by " + hanna + " — another member of the group must "
+                + "approve it. " + hanna + " is the only member of managers: an administrator must add another.");
+        assertThat(doors.post(Door.REST, hanna, "/task/" + review + "/claim", Map.of("userId", hanna)).status()).isEqualTo(403);
+        assertThat(doors.post(Door.REST, "grace", "/task/" + review + "/claim", Map.of("userId", "grace")).status())
+                .as("once another manager is back").isEqualTo(204);
+    }
+
+    @Test
+    void shouldNotLetTheAuthorApproveTheAgendaOrTheParticipantList() {
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
+        Map<String, Object> variables = ExpertMeetings.phaseVariables(runtimeService, meeting);
+        ProcessInstance agendaPhase = startBefore("Task_DraftAgenda", variables);
+        ProcessInstance listPhase = startBefore("Task_CompileParticipantList", variables);
+        complete(hanna, task(agendaPhase, "Task_DraftAgenda"), Map.of("agendaReady", true));
+        complete(hanna, task(listPhase, "Task_CompileParticipantList"), Map.of("listReady", true));
+        String agenda = task(agendaPhase, "Task_ApproveAgenda");
+        String list = task(listPhase, "Task_ApproveParticipantList");
+
+        Answer agendaClaim = doors.post(Door.TASKLIST, hanna, "/task/" + agenda + "/claim", Map.of("userId", hanna));
+        Answer listClaim = doors.post(Door.REST, hanna, "/task/" + list + "/claim", Map.of("userId", hanna));
+
+        assertThat(agendaClaim.status()).isEqualTo(403);
+        assertThat(agendaClaim.message()).isEqualTo(hanna + " drafted the agenda; another member of managers must approve it.");
+        assertThat(listClaim.status()).isEqualTo(403);
+        assertThat(listClaim.message()).isEqualTo(hanna + " drafted the participant list; another member of managers must approve it.");
+        assertThat(task(agenda).getDescription()).startsWith("Drafted by " + hanna);
+        assertThat(task(list).getDescription()).startsWith("Drafted by " + hanna);
+        assertThat(doors.post(Door.REST, "grace", "/task/" + agenda + "/claim", Map.of("userId", "grace")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void shouldNotAskAReviewerToSignTheVersionSheDrafted() {
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
+        ProcessInstance preparation = runtimeService.createProcessInstanceByKey("PreparationProcess").businessKey(code)
+                .setVariables(ExpertMeetings.phaseVariables(runtimeService, meeting))
+                .startBeforeActivity("Task_SubmitBackgroundPaperDraft").execute();
+        String submit = task(preparation, "Task_SubmitBackgroundPaperDraft");
+
+        Answer submitted = doors.post(Door.REST, pia, "/task/" + submit + "/complete",
+                Map.of("variables", RestClients.variables("draftText", "## Background paper\n\nPia's draft.")));
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+        ProcessInstance signOff = runtimeService.createProcessInstanceQuery().superProcessInstanceId(preparation.getId())
+                .processDefinitionKey("SignOffProcess").singleResult();
+        List<Task> signatures = taskService.createTaskQuery().processInstanceId(signOff.getId()).list();
+        assertThat(signatures).extracting(Task::getAssignee).contains("ravi", "sofia", "kenji").doesNotContain(pia);
+        assertThat(signatures).allSatisfy(sign -> assertThat(sign.getDescription())
+                .isEqualTo("Drafted by " + pia + " — its author may not approve it."));
+        String ravis = signatures.stream().filter(t -> t.getAssignee().equals("ravi")).findFirst().orElseThrow().getId();
+        Answer handedToHer = doors.post(Door.TASKLIST, "ravi", "/task/" + ravis + "/assignee", Map.of("userId", pia));
+        assertThat(handedToHer.status()).isEqualTo(403);
+        assertThat(handedToHer.message()).isEqualTo(pia + " drafted Background paper (version 1); someone else must approve it.");
+    }
+
+    @Test
+    void shouldRefuseASignOffWhoseOnlyReviewerIsTheAuthor() {
+        long version = backgroundPaperBy(pia);
+        Map<String, Object> variables = Map.of("meetingCode", code, "documentVersionId", version,
+                "reviewerGroup", "reviewers", "reviewerIds", pia, "signOffPolicy", "ALL");
+
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("SignOffProcess", code, variables))
+                .isInstanceOf(TaskRefused.class)
+                .hasMessage(pia + " drafted Background paper (version 1) and is its only reviewer; someone else must "
+                        + "sign it off: an administrator must add another reviewer.");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+
+        ProcessInstance named = runtimeService.startProcessInstanceByKey("SignOffProcess", code, Map.of("meetingCode", code,
+                "documentVersionId", version, "reviewerGroup", "reviewers", "reviewerIds", pia + ", kenji", "signOffPolicy", "ALL"));
+        assertThat(taskService.createTaskQuery().processInstanceId(named.getId()).list()).extracting(Task::getAssignee)
+                .containsExactly("kenji");
+    }
+
+    /** The user completes "Draft concept note" through the REST API; returns the review task it leads to. */
+    private String draftConceptNoteAs(String author) {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("ConceptNoteApprovalProcess", code, Map.of(
+                "meetingCode", code, "meetingTitle", "Expert meeting on burden sharing",
+                "meetingPlace", "Amman, Jordan", "meetingDates", "8–9 February 2027"));
+        String draft = task(instance, "Task_DraftConceptNote");
+        Answer drafted = doors.post(Door.REST, author, "/task/" + draft + "/complete", Map.of("variables", RestClients.variables(
+                "background", "Background of the meeting.", "objectives", "Objectives.", "convener", "UNHCR",
+                "participantsTarget", 25, "participantCategories", List.of("GOV"), "timingAndLocation", "Amman",
+                "documentation", "Papers.")));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(204);
+        return task(instance, "Task_ReviewConceptNote");
+    }
+
+    /** Starts the process that has the activity (whichever phase holds it) right before it. */
+    private ProcessInstance startBefore(String activityId, Map<String, Object> variables) {
+        String definition = repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+                .filter(d -> repositoryService.getBpmnModelInstance(d.getId()).getModelElementById(activityId) != null)
+                .findFirst().orElseThrow().getKey();
+        return runtimeService.createProcessInstanceByKey(definition).businessKey(code).setVariables(variables)
+                .startBeforeActivity(activityId).execute();
+    }
+
+    private Answer delegateAsGrace(Door door, String review) {
+        assertThat(doors.post(door, "grace", "/task/" + review + "/claim", Map.of("userId", "grace")).status()).isEqualTo(204);
+        Answer delegated = doors.post(door, "grace", "/task/" + review + "/delegate", Map.of("userId", hanna));
+        assertThat(doors.post(door, "grace", "/task/" + review + "/unclaim", null).status()).isEqualTo(204);
+        return delegated;
+    }
+
+    private void complete(String user, String taskId, Map<String, Object> values) {
+        Answer done = doors.post(Door.REST, user, "/task/" + taskId + "/complete", Map.of("variables",
+                RestClients.variables(values.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                        .toArray())));
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+    }
+
+    private String user(String id, String... groups) {
+        User user = identityService.newUser(id);
+        user.setFirstName(id.substring(0, 1).toUpperCase() + id.substring(1));
+        user.setLastName("Tester");
+        user.setEmail(id + "@convene.example");
+        user.setPassword(id);
+        identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(id, group);
+        }
+        return id;
+    }
+
+    private Task task(String id) {
+        return taskService.createTaskQuery().taskId(id).singleResult();
+    }
+
+    private String task(ProcessInstance instance, String key) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult().getId();
+    }
+
+    private List<String> reviewers(String subject) {
+        return jdbc.sql("select reviewer from cv_meeting_review where meeting_code = ? and subject = ? order by id")
+                .params(code, subject).query(String.class).list();
+    }
+
+    /** Version 1 of the meeting's background paper, drafted by the user. */
+    private long backgroundPaperBy(String author) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("insert into cv_document (meeting_code, kind, part, title, created_at) values (?, 'BACKGROUND_PAPER', '', 'Background paper', ?)")
+                .params(code, now).update();
+        jdbc.sql("""
+                insert into cv_document_version (document_id, version, body, author, created_at)
+                select id, 1, 'Draft.', ?, ? from cv_document where meeting_code = ? and kind = 'BACKGROUND_PAPER'""")
+                .params(author, now, code).update();
+        return jdbc.sql("""
+                select v.id from cv_document_version v join cv_document d on d.id = v.document_id
+                where d.meeting_code = ? and d.kind = 'BACKGROUND_PAPER'""").param(code).query(Long.class).single();
+    }
+}
