@@ -61,7 +61,8 @@ public final class ProcessConstants {
                 if (!messages.contains(value)) {
                     mismatches.add(name + " = " + value + ": no such message in " + file);
                 }
-            } else if (!text.contains("\"" + value + "\"") && !text.contains(value + "}") && !text.contains("{" + value)
+            } else if (!text.contains("\"" + value + "\"") && !text.contains("'" + value + "'")
+                    && !text.contains(value + "}") && !text.contains("{" + value)
                     && !text.contains(value + " ") && !text.contains(" " + value)) {
                 mismatches.add(name + " = " + value + ": neither " + file + " nor its forms use it");
             }

@@ -145,6 +145,17 @@ public class ProcessDriver {
         return ran;
     }
 
+    /**
+     * Runs the one asynchronous continuation waiting at {@code activityId} (a save point before or
+     * after it), as the job executor would; fails when there is none or several.
+     */
+    public void runAsyncJob(ProcessInstance instance, String activityId) {
+        List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .messages().list();
+        assertThat(jobs).as("asynchronous continuations at %s", activityId).hasSize(1);
+        managementService.executeJob(jobs.get(0).getId());
+    }
+
     /** The value a process-level variable of the instance last had, from history (also after the instance ended). */
     public Object historicVariable(ProcessInstance instance, String name) {
         return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.convene.meeting.ParticipantCategory;
+import org.convene.invitation.InvitationProcess;
 import org.convene.invitation.Participants;
 import org.convene.meeting.Agendas;
 import org.convene.meeting.ConceptNotes;
@@ -108,7 +109,7 @@ class DemoMeeting {
         LocalDate today = LocalDate.now(clock);
         startOther(seed, "EM-" + today.plusWeeks(6).getYear() + "-NAIROBI",
                 "Expert Meeting on Protracted Refugee Situations", "Nairobi, Kenya", "Africa/Nairobi",
-                today.plusWeeks(6).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)), "Task_RecordReply");
+                today.plusWeeks(6).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)), InvitationProcess.TASK_RECORD_REPLY);
         startOther(seed, "EM-" + today.minusWeeks(2).getYear() + "-BANGKOK",
                 "Expert Meeting on Refugee Protection and Mixed Movements", "Bangkok, Thailand", "Asia/Bangkok",
                 today.minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), "Task_DraftSummaryConclusions");

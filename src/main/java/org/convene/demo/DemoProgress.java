@@ -14,6 +14,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.convene.identity.ConveneGroups;
+import org.convene.invitation.InvitationProcess;
+import org.convene.invitation.InvitationReply;
+import org.convene.invitation.ParticipantListProcess;
+import org.convene.invitation.ReplyChannel;
 import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.MeetingProcess;
 import org.convene.meeting.ParticipantCategory;
@@ -101,12 +105,13 @@ class DemoProgress {
                         Spin.JSON(Arrays.stream(ParticipantCategory.values()).map(Enum::name).toList()));
             }
             case PreparationProcess.TASK_DRAFT_AGENDA -> values.put(PreparationProcess.AGENDA_READY, true);
-            case "Task_CompileParticipantList" -> values.put("listReady", true);
-            case "Task_RecordReply" -> {
-                values.put("reply", "accept");
-                values.put("replyChannel", "email");
+            case ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST -> values.put(ParticipantListProcess.LIST_READY, true);
+            case InvitationProcess.TASK_RECORD_REPLY -> {
+                values.put(InvitationProcess.REPLY, InvitationReply.ACCEPT.formValue());
+                values.put(InvitationProcess.REPLY_CHANNEL, ReplyChannel.EMAIL.formValue());
             }
-            case "Task_InviteReplacement" -> values.put("replacementId", "none");
+            case InvitationProcess.TASK_INVITE_REPLACEMENT ->
+                    values.put(InvitationProcess.REPLACEMENT_ID, InvitationProcess.NO_REPLACEMENT);
             case PreparationProcess.TASK_COMMISSION_BACKGROUND_PAPER -> {
                 values.put(PreparationProcess.PAPER_AUTHOR, "Prof. Daniel Reyes");
                 values.put(PreparationProcess.PAPER_BRIEF, "International cooperation to share burden and "
@@ -115,7 +120,7 @@ class DemoProgress {
             }
             case PreparationProcess.TASK_CIRCULATE_DOCUMENTATION_PACK -> values.put(PreparationProcess.PACK_CIRCULATED, true);
             case MeetingProcess.TASK_RECORD_ATTENDANCE -> values.put(MeetingProcess.ATTENDANCE_COUNT, 23);
-            case PreparationProcess.TASK_APPROVE_AGENDA, "Task_ApproveParticipantList",
+            case PreparationProcess.TASK_APPROVE_AGENDA, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST,
                  ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE, MeetingProcess.TASK_VALIDATE_WORKING_GROUP_REPORT,
                  "Task_SignOffDraft", "Task_ReviewSummaryConclusions", "Task_ApproveSummaryConclusions",
                  "Task_ApproveCommonFramework" -> values.put(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue());

@@ -1,11 +1,6 @@
 package org.convene.invitation;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,56 +9,42 @@ import org.convene.identity.LinkPage;
 import org.convene.identity.LinkResult;
 import org.convene.identity.SignedLinkAction;
 import org.convene.identity.SignedLinkRefusal;
-import org.convene.identity.SignedLinks;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The invitee's answer through the signed links of the invitation mail (subject = participant
  * id, meeting = meeting code). Accept and decline open the same page. Sending it records the
- * reply (channel 'link'), sets the invitation's status and correlates {@code ReplyReceived} with
- * {@code invitationAccepted} to the invitation's InvitationProcess, which leaves "Record reply".
+ * reply (channel link), sets the invitation's status and correlates
+ * {@link InvitationProcess#MESSAGE_REPLY_RECEIVED} with {@link InvitationProcess#INVITATION_ACCEPTED}
+ * to the invitation's InvitationProcess, which leaves "Record reply".
  * When the invitation no longer waits (staff recorded a reply, the deadline passed, the seat went
  * to someone else) the invitee is told so and nothing changes.
  */
 @Component
 class InvitationReplyLink implements SignedLinkAction {
 
+    /** The signed links' action; a link's page is {@code /links/<token>}, {@code ?reply=} preselects an answer. */
     static final String ACTION = "invitation-reply";
-    static final String MESSAGE = "ReplyReceived";
+    static final String REPLY_FIELD = "reply";
+    static final String NOTE_FIELD = "note";
     static final int NOTE_LENGTH = 2000;
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
-    private final SignedLinks links;
     private final Invitations invitations;
     private final Meetings meetings;
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
-    private final String publicUrl;
 
-    InvitationReplyLink(SignedLinks links, Invitations invitations, Meetings meetings, RuntimeService runtimeService,
-                        JdbcClient jdbc, @Value("${convene.public-url:http://localhost:8080}") String publicUrl) {
-        this.links = links;
+    InvitationReplyLink(Invitations invitations, Meetings meetings, RuntimeService runtimeService, JdbcClient jdbc) {
         this.invitations = invitations;
         this.meetings = meetings;
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    record Invited(long invitationId, String processInstanceId, String status, String name, String organisation) {
-    }
-
-    /** The page of a new link for this invitee, valid until the deadline; {@code ?reply=} preselects an answer. */
-    String newLink(String meetingCode, long participantId, Date validUntil) {
-        return publicUrl + "/links/" + links.issue(ACTION, meetingCode, String.valueOf(participantId), validUntil.toInstant());
-    }
-
-    static String deadlineLabel(Instant deadline, ZoneId zone) {
-        return DEADLINE.format(deadline.atZone(zone)) + " (" + zone.getId() + " time)";
+    record Invited(long invitationId, String processInstanceId, InvitationStatus status, String name, String organisation) {
     }
 
     @Override
@@ -80,35 +61,38 @@ class InvitationReplyLink implements SignedLinkAction {
                         new LinkPage.Detail("Place", meeting.place()),
                         new LinkPage.Detail("Dates", meeting.datesLabel()),
                         new LinkPage.Detail("Invitee", invited.name() + ", " + invited.organisation()),
-                        new LinkPage.Detail("Please answer by", deadlineLabel(claims.expiresAt(), meeting.timeZone()))),
-                "reply",
-                List.of(new LinkPage.Choice("accept", "I will attend"), new LinkPage.Choice("decline", "I cannot attend")),
-                new LinkPage.TextField("note", "A note for the secretariat (optional, up to " + NOTE_LENGTH + " characters)",
-                        NOTE_LENGTH),
+                        new LinkPage.Detail("Please answer by",
+                                InvitationMails.deadlineLabel(claims.expiresAt(), meeting.timeZone()))),
+                REPLY_FIELD,
+                List.of(new LinkPage.Choice(InvitationReply.ACCEPT.formValue(), "I will attend"),
+                        new LinkPage.Choice(InvitationReply.DECLINE.formValue(), "I cannot attend")),
+                new LinkPage.TextField(NOTE_FIELD, "A note for the secretariat (optional, up to " + NOTE_LENGTH
+                        + " characters)", NOTE_LENGTH),
                 "Send my answer");
     }
 
     @Override
     public LinkResult perform(LinkClaims claims, Map<String, String> form) {
         Invited invited = waiting(claims);
-        String reply = form.get("reply");
-        if (!"accept".equals(reply) && !"decline".equals(reply)) {
+        InvitationReply reply = InvitationReply.ofFormValue(form.get(REPLY_FIELD)).orElse(null);
+        if (reply == null) {
             throw new SignedLinkRefusal(400, "Please choose your answer", "Choose \"I will attend\" or \"I cannot "
                     + "attend\" before sending. Nothing was recorded: open the link from the e-mail again.");
         }
-        String note = form.getOrDefault("note", "").strip();
+        String note = form.getOrDefault(NOTE_FIELD, "").strip();
         if (note.length() > NOTE_LENGTH) {
             throw new SignedLinkRefusal(400, "Your note is too long", "The note may have up to " + NOTE_LENGTH
                     + " characters; yours has " + note.length() + ". Nothing was recorded: open the link from the "
                     + "e-mail again and shorten it.");
         }
-        boolean accepted = "accept".equals(reply);
+        boolean accepted = reply == InvitationReply.ACCEPT;
         if (!invitations.recordLinkReply(invited.invitationId(), reply, note.isEmpty() ? null : note)) {
             throw answered(invited.status());
         }
         try {
-            runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(invited.processInstanceId())
-                    .setVariable("invitationAccepted", accepted).correlateWithResult();
+            runtimeService.createMessageCorrelation(InvitationProcess.MESSAGE_REPLY_RECEIVED)
+                    .processInstanceId(invited.processInstanceId())
+                    .setVariable(InvitationProcess.INVITATION_ACCEPTED, accepted).correlateWithResult();
         } catch (MismatchingMessageCorrelationException noLongerWaiting) {
             throw deadlinePassed();
         }
@@ -134,15 +118,17 @@ class InvitationReplyLink implements SignedLinkAction {
                 from cv_invitation i join cv_participant p on p.id = i.participant_id
                 where i.meeting_code = ? and i.participant_id = ? and p.meeting_code = i.meeting_code""")
                 .params(claims.meetingCode(), participantId)
-                .query((rs, n) -> new Invited(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, n) -> new Invited(rs.getLong(1), rs.getString(2), InvitationStatus.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5)))
                 .optional().orElseThrow(InvitationReplyLink::noInvitation);
-        if (!"SENT".equals(invited.status())) {
+        if (invited.status() != InvitationStatus.SENT) {
             throw answered(invited.status());
         }
         boolean waitsForThisInvitee = runtimeService.createEventSubscriptionQuery()
-                .processInstanceId(invited.processInstanceId()).eventType("message").eventName(MESSAGE).count() > 0
-                && String.valueOf(participantId).equals(runtimeService.getVariable(invited.processInstanceId(), "participantId"));
+                .processInstanceId(invited.processInstanceId()).eventType("message")
+                .eventName(InvitationProcess.MESSAGE_REPLY_RECEIVED).count() > 0
+                && String.valueOf(participantId).equals(runtimeService.getVariable(invited.processInstanceId(),
+                        InvitationProcess.PARTICIPANT_ID));
         if (!waitsForThisInvitee) {
             throw deadlinePassed();
         }
@@ -154,11 +140,11 @@ class InvitationReplyLink implements SignedLinkAction {
                 + "Please write to the secretariat.");
     }
 
-    private static SignedLinkRefusal answered(String status) {
+    private static SignedLinkRefusal answered(InvitationStatus status) {
         return switch (status) {
-            case "ACCEPTED" -> new SignedLinkRefusal(409, "Your reply is already recorded",
+            case ACCEPTED -> new SignedLinkRefusal(409, "Your reply is already recorded",
                     "We have already recorded that you will attend. Please write to the secretariat if that has changed.");
-            case "DECLINED" -> new SignedLinkRefusal(409, "Your reply is already recorded",
+            case DECLINED -> new SignedLinkRefusal(409, "Your reply is already recorded",
                     "We have already recorded that you cannot attend. Please write to the secretariat if that has changed.");
             default -> deadlinePassed();
         };

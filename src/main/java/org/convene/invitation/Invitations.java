@@ -1,30 +1,40 @@
 package org.convene.invitation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.convene.identity.SignedLinks;
+import org.convene.meeting.Meeting;
 import org.convene.meeting.MeetingCalendar;
-import org.convene.workflow.Tasks;
+import org.convene.meeting.Meetings;
+import org.convene.workflow.EngineClock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One invitation per invitee and meeting; replies are appended, never overwritten. The reply
- * deadline is three weeks before the meeting, so that a replacement can still come.
+ * deadline is three weeks before the meeting, so that a replacement can still come. Every mail
+ * goes through the {@link Outbox}. Announces {@link InvitationSent}, {@link ReminderSent},
+ * {@link InvitationAccepted}, {@link InvitationDeclined}, {@link InvitationLapsed},
+ * {@link ReplacementInvited} and {@link SeatLeftEmpty}; rows and events are stamped by the
+ * engine's clock.
  */
 @Component("invitations")
 public class Invitations {
 
     /**
-     * A reply to an invitation as recorded: the invitee ("name, organisation"), accept or decline,
-     * the channel (link, phone, letter, email, in-person), staff's note, who recorded it (none for
-     * a reply by signed link) and when (UTC).
+     * A reply to an invitation as recorded: the invitee ("name, organisation"), the reply's and the
+     * channel's form values ({@link InvitationReply}, {@link ReplyChannel}), staff's note (may be
+     * null), who recorded it (null for a reply by signed link: the invitee) and when (UTC).
      */
     public record Reply(String invitee, String reply, String channel, String note, String recordedBy,
                         OffsetDateTime recordedAt) {
@@ -36,12 +46,33 @@ public class Invitations {
 
     private final JdbcClient jdbc;
     private final MeetingCalendar calendar;
+    private final Meetings meetings;
+    private final Participants participants;
+    private final Outbox outbox;
+    private final SignedLinks links;
+    private final RuntimeService runtimeService;
+    private final ApplicationEventPublisher events;
+    private final String publicUrl;
 
-    Invitations(JdbcClient jdbc, MeetingCalendar calendar) {
+    Invitations(JdbcClient jdbc, MeetingCalendar calendar, Meetings meetings, Participants participants, Outbox outbox,
+                SignedLinks links, RuntimeService runtimeService, ApplicationEventPublisher events,
+                @Value("${convene.public-url:http://localhost:8080}") String publicUrl) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.meetings = meetings;
+        this.participants = participants;
+        this.outbox = outbox;
+        this.links = links;
+        this.runtimeService = runtimeService;
+        this.events = events;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
+    /**
+     * The meeting's reply deadline: 21 days before its first session.
+     *
+     * @throws org.convene.meeting.MeetingNotFoundException for an unknown code
+     */
     public Date replyDeadline(String meetingCode) {
         return calendar.beforeMeeting(meetingCode, REPLY_DEADLINE_BEFORE_MEETING);
     }
@@ -50,6 +81,8 @@ public class Invitations {
      * The reply deadline of an invitation sent at {@code sentAt}: the meeting's, unless the invitation
      * goes out after it (a replacement for a lapse or a late decline), which would be overdue at once;
      * then ten days, but never later than the eve of the meeting.
+     *
+     * @throws org.convene.meeting.MeetingNotFoundException for an unknown code
      */
     public Date replyDeadline(String meetingCode, Date sentAt) {
         Date deadline = replyDeadline(meetingCode);
@@ -61,72 +94,112 @@ public class Invitations {
         return late.before(eve) ? late : eve;
     }
 
-    /** The invitation of this participant, created on first use (idempotent for retried jobs). */
-    long ensure(DelegateExecution execution) {
-        String code = Tasks.meetingCode(execution);
-        long participantId = Long.parseLong((String) execution.getVariable("participantId"));
-        Optional<Long> existing = find(code, participantId);
-        if (existing.isPresent()) {
-            return existing.get();
+    /**
+     * Sends a seat's invitation: records it (once: a retried job finds it) and writes its mail to
+     * the outbox under a stable Message-ID, with the invitee's signed accept and decline links valid
+     * until the reply deadline (a retry signs new links, but the outbox keeps the mail written first).
+     * Announces {@link InvitationSent} when the invitation is new.
+     *
+     * @param processInstanceId the seat's InvitationProcess instance
+     * @return the invitation's id
+     * @throws org.springframework.dao.EmptyResultDataAccessException for an unknown participant
+     */
+    @Transactional
+    public long send(String meetingCode, long participantId, String processInstanceId) {
+        Participants.Participant invitee = participants.get(participantId);
+        Optional<Long> existing = find(meetingCode, participantId);
+        OffsetDateTime now = EngineClock.now();
+        long invitation = existing.orElseGet(() -> {
+            jdbc.sql("""
+                    insert into cv_invitation (meeting_code, participant_id, process_instance_id, status, created_at)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(meetingCode, participantId, processInstanceId, InvitationStatus.SENT.name(), now).update();
+            return find(meetingCode, participantId).orElseThrow();
+        });
+        Meeting meeting = meetings.get(meetingCode);
+        // the deadline "Record reply" gets next (a late replacement gets time of its own)
+        Instant deadline = replyDeadline(meetingCode, Date.from(now.toInstant())).toInstant();
+        String link = publicUrl + "/links/" + links.issue(InvitationReplyLink.ACTION, meetingCode,
+                String.valueOf(participantId), deadline);
+        outbox.enqueue("invitation-" + invitation, meetingCode, invitee.email(), InvitationMails.invitationSubject(meeting),
+                InvitationMails.invitationBody(meeting, invitee.name(), deadline, link));
+        if (existing.isEmpty()) {
+            events.publishEvent(new InvitationSent(meetingCode, participantId, invitee.nameAndOrganisation(),
+                    invitee.category(), deadline, now.toInstant(), null));
         }
-        jdbc.sql("""
-                insert into cv_invitation (meeting_code, participant_id, process_instance_id, status, created_at)
-                values (?, ?, ?, 'SENT', ?)""")
-                .params(code, participantId, execution.getProcessInstanceId(), OffsetDateTime.now(ZoneOffset.UTC))
-                .update();
-        return find(code, participantId).orElseThrow();
-    }
-
-    Optional<Long> find(String meetingCode, long participantId) {
-        return jdbc.sql("select id from cv_invitation where meeting_code = ? and participant_id = ?")
-                .params(meetingCode, participantId).query(Long.class).optional();
-    }
-
-    /** Complete listener of "Record reply": a reply received by phone, letter or in person. */
-    public void recordReply(DelegateTask task) {
-        long invitation = find(Tasks.meetingCode(task), Long.parseLong((String) task.getVariable("participantId")))
-                .orElseThrow();
-        String reply = Tasks.text(task, "reply");
-        jdbc.sql("""
-                insert into cv_invitation_reply (invitation_id, reply, channel, note, task_id, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(invitation, reply, Tasks.text(task, "replyChannel"), Tasks.text(task, "replyNote"), task.getId(),
-                        Tasks.currentUser(task), OffsetDateTime.now(ZoneOffset.UTC))
-                .update();
-        jdbc.sql("update cv_invitation set status = ? where id = ?")
-                .params("accept".equals(reply) ? "ACCEPTED" : "DECLINED", invitation).update();
+        return invitation;
     }
 
     /**
-     * Complete listener of "Invite replacement": the seat goes to someone from the reserve, or stays empty.
-     * The options were listed when the task was created; a reserve chosen since for another seat (seats
-     * lapse together at the deadline) is refused, so one person never takes two seats.
+     * Writes a reminder to the outbox, once per {@code reminderKey} (the timer's firing: a retry
+     * sends none twice), and announces {@link ReminderSent}.
+     *
+     * @throws IllegalStateException when the participant's invitation was never sent
      */
-    public void recordReplacement(DelegateTask task) {
-        String replacementId = Tasks.text(task, "replacementId");
-        if (replacementId != null && !"none".equals(replacementId) && taken(task, replacementId)) {
-            String name = jdbc.sql("select name from cv_participant where id = ?").param(Long.parseLong(replacementId))
-                    .query(String.class).single();
-            throw new FormFieldValidationException("replacementId", "'" + task.getName() + "' was not completed: "
-                    + name + " has already been invited for another seat; choose someone else");
+    @Transactional
+    public void remind(String meetingCode, long participantId, String reminderKey) {
+        long invitation = invitation(meetingCode, participantId);
+        Participants.Participant invitee = participants.get(participantId);
+        Meeting meeting = meetings.get(meetingCode);
+        if (outbox.enqueue("reminder-" + invitation + "-" + reminderKey, meetingCode, invitee.email(),
+                InvitationMails.reminderSubject(meeting), InvitationMails.reminderBody(meeting, invitee.name()))) {
+            events.publishEvent(new ReminderSent(meetingCode, participantId, invitee.nameAndOrganisation(),
+                    EngineClock.instant(), null));
         }
-        find(Tasks.meetingCode(task), Long.parseLong((String) task.getVariable("participantId")))
-                .ifPresent(id -> jdbc.sql("update cv_invitation set status = case when status = 'SENT' then 'LAPSED' else status end where id = ?")
-                        .param(id).update());
     }
 
-    /** Invited already, or chosen for a seat whose invitation is still to go out. */
-    private boolean taken(DelegateTask task, String participantId) {
-        String meetingCode = Tasks.meetingCode(task);
-        return find(meetingCode, Long.parseLong(participantId)).isPresent()
-                || task.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-                        .processDefinitionKey("InvitationProcess").processInstanceBusinessKey(meetingCode)
-                        .variableValueEquals("participantId", participantId).count() > 0;
+    /**
+     * Records a reply that staff received by phone, letter, e-mail or in person, sets the
+     * invitation's status and announces {@link InvitationAccepted} or {@link InvitationDeclined}.
+     *
+     * @param note may be null
+     * @param taskId the "Record reply" task; null when no task recorded it
+     * @throws IllegalStateException when the participant's invitation was never sent
+     */
+    @Transactional
+    public void recordReply(String meetingCode, long participantId, InvitationReply reply, ReplyChannel channel,
+                            String note, String recordedBy, String taskId) {
+        long invitation = invitation(meetingCode, participantId);
+        OffsetDateTime now = EngineClock.now();
+        jdbc.sql("""
+                insert into cv_invitation_reply (invitation_id, reply, channel, note, task_id, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(invitation, reply.formValue(), channel.formValue(), note, taskId, recordedBy, now)
+                .update();
+        jdbc.sql("update cv_invitation set status = ? where id = ?").params(reply.status().name(), invitation).update();
+        announce(meetingCode, participantId, reply, channel, note, now, recordedBy);
     }
 
-    public long accepted(String meetingCode) {
-        return jdbc.sql("select count(*) from cv_invitation where meeting_code = ? and status = 'ACCEPTED'")
-                .param(meetingCode).query(Long.class).single();
+    /**
+     * Staff's decision about a seat whose invitee declined or did not answer: the seat goes to
+     * someone from the reserve, or stays empty. An invitation still waiting lapses
+     * ({@link InvitationLapsed}); then {@link ReplacementInvited} or {@link SeatLeftEmpty}.
+     * The reserve options were listed when staff were asked; a reserve chosen since for another
+     * seat (seats lapse together at the deadline) is refused, so one person never takes two seats.
+     *
+     * @param replacementId the reserve's participant id; null to leave the seat empty
+     * @throws ParticipantChangeRefused (field {@code replacementId}) when the reserve has been invited
+     *                                  or chosen for another seat; nothing is stored
+     */
+    @Transactional
+    public void decideSeat(String meetingCode, long participantId, Long replacementId, String decidedBy) {
+        if (replacementId != null && taken(meetingCode, replacementId)) {
+            throw new ParticipantChangeRefused(Map.of(InvitationProcess.REPLACEMENT_ID, participants.get(replacementId).name()
+                    + " has already been invited for another seat; choose someone else"));
+        }
+        Instant now = EngineClock.instant();
+        String invitee = participants.get(participantId).nameAndOrganisation();
+        find(meetingCode, participantId).ifPresent(invitation -> {
+            int lapsed = jdbc.sql("update cv_invitation set status = ? where id = ? and status = ?")
+                    .params(InvitationStatus.LAPSED.name(), invitation, InvitationStatus.SENT.name()).update();
+            if (lapsed == 1) {
+                events.publishEvent(new InvitationLapsed(meetingCode, participantId, invitee, now, null));
+            }
+        });
+        events.publishEvent(replacementId == null
+                ? new SeatLeftEmpty(meetingCode, participantId, invitee, now, decidedBy)
+                : new ReplacementInvited(meetingCode, participantId, replacementId,
+                        participants.get(replacementId).nameAndOrganisation(), now, decidedBy));
     }
 
     /** Every reply recorded for the meeting's invitations (a later reply never overwrites one), oldest first. */
@@ -145,21 +218,54 @@ public class Invitations {
     }
 
     /**
-     * A reply through the invitee's signed link (channel 'link', recorded by no user: the invitee;
+     * A reply through the invitee's signed link (channel link, recorded by no user: the invitee;
      * the used link is in cv_signed_link_use): false, and nothing written, when the invitation no
      * longer waits for one.
      */
-    boolean recordLinkReply(long invitation, String reply, String note) {
-        int changed = jdbc.sql("update cv_invitation set status = ? where id = ? and status = 'SENT'")
-                .params("accept".equals(reply) ? "ACCEPTED" : "DECLINED", invitation).update();
+    boolean recordLinkReply(long invitation, InvitationReply reply, String note) {
+        int changed = jdbc.sql("update cv_invitation set status = ? where id = ? and status = ?")
+                .params(reply.status().name(), invitation, InvitationStatus.SENT.name()).update();
         if (changed == 0) {
             return false;
         }
+        OffsetDateTime now = EngineClock.now();
         jdbc.sql("""
                 insert into cv_invitation_reply (invitation_id, reply, channel, note, recorded_at)
-                values (?, ?, 'link', ?, ?)""")
-                .params(invitation, reply, note, OffsetDateTime.now(ZoneOffset.UTC))
+                values (?, ?, ?, ?, ?)""")
+                .params(invitation, reply.formValue(), ReplyChannel.LINK.formValue(), note, now)
                 .update();
+        Map<String, Object> row = jdbc.sql("select meeting_code, participant_id from cv_invitation where id = ?")
+                .param(invitation).query().singleRow();
+        announce((String) row.get("meeting_code"), ((Number) row.get("participant_id")).longValue(), reply,
+                ReplyChannel.LINK, note, now, null);
         return true;
+    }
+
+    Optional<Long> find(String meetingCode, long participantId) {
+        return jdbc.sql("select id from cv_invitation where meeting_code = ? and participant_id = ?")
+                .params(meetingCode, participantId).query(Long.class).optional();
+    }
+
+    private long invitation(String meetingCode, long participantId) {
+        return find(meetingCode, participantId).orElseThrow(() -> new IllegalStateException(
+                "Participant " + participantId + " of meeting " + meetingCode + " has not been invited"));
+    }
+
+    private void announce(String meetingCode, long participantId, InvitationReply reply, ReplyChannel channel,
+                          String note, OffsetDateTime at, String actor) {
+        Participants.Participant invitee = participants.get(participantId);
+        events.publishEvent(reply == InvitationReply.ACCEPT
+                ? new InvitationAccepted(meetingCode, participantId, invitee.nameAndOrganisation(), invitee.category(),
+                        channel, note, at.toInstant(), actor)
+                : new InvitationDeclined(meetingCode, participantId, invitee.nameAndOrganisation(), invitee.category(),
+                        channel, note, at.toInstant(), actor));
+    }
+
+    /** Invited already, or chosen for a seat whose invitation is still to go out. */
+    private boolean taken(String meetingCode, long participantId) {
+        return find(meetingCode, participantId).isPresent()
+                || runtimeService.createProcessInstanceQuery().processDefinitionKey(InvitationProcess.ID)
+                        .processInstanceBusinessKey(meetingCode)
+                        .variableValueEquals(InvitationProcess.PARTICIPANT_ID, String.valueOf(participantId)).count() > 0;
     }
 }

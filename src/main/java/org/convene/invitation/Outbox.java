@@ -1,7 +1,6 @@
 package org.convene.invitation;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import org.convene.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +21,25 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
-    void enqueue(String key, String meetingCode, String recipient, String subject, String body) {
+    /**
+     * Writes the mail, stamped by the engine's clock, unless a mail with its Message-ID
+     * ({@code <key.meetingCode@convene>}) is there already.
+     *
+     * @return true when it was written now, false when it was there
+     */
+    boolean enqueue(String key, String meetingCode, String recipient, String subject, String body) {
         String messageId = "<" + key + "." + meetingCode + "@convene>";
         boolean exists = jdbc.sql("select count(*) from cv_outbox_mail where message_id = ?").param(messageId)
                 .query(Integer.class).single() > 0;
-        if (!exists) {
-            jdbc.sql("""
-                    insert into cv_outbox_mail (message_id, meeting_code, recipient, subject, body, status, created_at)
-                    values (?, ?, ?, ?, ?, 'PENDING', ?)""")
-                    .params(messageId, meetingCode, recipient, fitted(subject), body, OffsetDateTime.now(ZoneOffset.UTC))
-                    .update();
+        if (exists) {
+            return false;
         }
+        jdbc.sql("""
+                insert into cv_outbox_mail (message_id, meeting_code, recipient, subject, body, status, created_at)
+                values (?, ?, ?, ?, ?, 'PENDING', ?)""")
+                .params(messageId, meetingCode, recipient, fitted(subject), body, EngineClock.now())
+                .update();
+        return true;
     }
 
     private static String fitted(String subject) {

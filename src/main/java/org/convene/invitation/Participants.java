@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.convene.meeting.Meetings;
 import org.convene.meeting.ParticipantCategory;
-import org.convene.workflow.Tasks;
+import org.convene.workflow.EngineClock;
+import org.convene.workflow.ReviewDecision;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,11 +30,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("participants")
 public class Participants {
 
-    /** A participant; {@code invitationStatus} is null until the invitation is sent (SENT, ACCEPTED, ...). */
+    /**
+     * A participant of a meeting, on the list or the reserve list; the e-mail address in lower case;
+     * {@code invitationStatus} is null until the invitation is sent.
+     */
     public record Participant(long id, String meetingCode, String name, String organisation,
-                              ParticipantCategory category, String email, boolean reserve, String invitationStatus) {
+                              ParticipantCategory category, String email, boolean reserve,
+                              InvitationStatus invitationStatus) {
+
+        /** "Amira Khalil, Ministry of Interior (Senior government representatives)". */
         public String display() {
-            return name + ", " + organisation + " (" + category.label() + ")";
+            return nameAndOrganisation() + " (" + category.label() + ")";
+        }
+
+        /** "Amira Khalil, Ministry of Interior". */
+        public String nameAndOrganisation() {
+            return name + ", " + organisation;
         }
 
         public boolean invited() {
@@ -41,7 +53,10 @@ public class Participants {
         }
     }
 
-    /** A manager's decision on the participant list (approve or return, with comments); the time in UTC. */
+    /**
+     * A manager's decision on the participant list: its {@link ReviewDecision#formValue() form value}
+     * (approve or return), comments (may be null), the reviewer's user id, the time in UTC.
+     */
     public record ListReview(String decision, String comments, String reviewer, OffsetDateTime reviewedAt) {
     }
 
@@ -55,18 +70,35 @@ public class Participants {
 
     private final JdbcClient jdbc;
     private final Meetings meetings;
+    private final ApplicationEventPublisher events;
 
-    Participants(JdbcClient jdbc, Meetings meetings) {
+    Participants(JdbcClient jdbc, Meetings meetings, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.meetings = meetings;
+        this.events = events;
     }
 
+    /**
+     * Adds a participant to the list or the reserve (the seed's and the tests' way); see
+     * {@link #add(String, NewParticipant)}.
+     *
+     * @return the participant's id
+     * @throws ParticipantChangeRefused when a field breaks a rule or the address is listed already
+     * @throws org.convene.meeting.MeetingNotFoundException for an unknown meeting
+     */
     public long add(String meetingCode, String name, String organisation, ParticipantCategory category,
                     String email, boolean reserve) {
         return add(meetingCode, new NewParticipant(name, organisation, category.name(), email, reserve));
     }
 
-    /** Adds a participant to the list or the reserve; an e-mail address is taken once per meeting. */
+    /**
+     * Adds a participant to the list or the reserve, stamped by the engine's clock; an e-mail
+     * address is taken once per meeting (stored in lower case).
+     *
+     * @return the participant's id
+     * @throws ParticipantChangeRefused naming each field that breaks a rule; nothing is stored
+     * @throws org.convene.meeting.MeetingNotFoundException for an unknown meeting
+     */
     @Transactional
     public long add(String meetingCode, NewParticipant person) {
         meetings.get(meetingCode);
@@ -87,8 +119,7 @@ public class Participants {
             jdbc.sql("""
                     insert into cv_participant (meeting_code, name, organisation, category, email, reserve, created_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(meetingCode, name, organisation, category.name(), email, reserve,
-                            OffsetDateTime.now(ZoneOffset.UTC))
+                    .params(meetingCode, name, organisation, category.name(), email, reserve, EngineClock.now())
                     .update(id, "id");
         } catch (DuplicateKeyException sameTimeSameAddress) {
             throw new ParticipantChangeRefused(Map.of("email", "The address " + email
@@ -97,7 +128,12 @@ public class Participants {
         return id.getKeyAs(Number.class).longValue();
     }
 
-    /** Moves a participant not yet invited between the list and the reserve list; returns who moved. */
+    /**
+     * Moves a participant not yet invited between the list and the reserve list.
+     *
+     * @return who moved
+     * @throws ParticipantChangeRefused when the participant is not on this meeting's list or was invited
+     */
     @Transactional
     public Participant moveTo(String meetingCode, long participantId, boolean reserve) {
         Participant participant = notYetInvited(meetingCode, participantId, reserve ? "moved to the reserve" : "moved to the list");
@@ -105,7 +141,12 @@ public class Participants {
         return participant;
     }
 
-    /** Removes a participant not yet invited (an invited one keeps the record of the invitation); returns who. */
+    /**
+     * Removes a participant not yet invited (an invited one keeps the record of the invitation).
+     *
+     * @return who was removed
+     * @throws ParticipantChangeRefused when the participant is not on this meeting's list or was invited
+     */
     @Transactional
     public Participant remove(String meetingCode, long participantId) {
         Participant participant = notYetInvited(meetingCode, participantId, "removed");
@@ -113,11 +154,17 @@ public class Participants {
         return participant;
     }
 
+    /** The meeting's participants: the list, then the reserve, each by category and name. */
     public List<Participant> list(String meetingCode) {
         return jdbc.sql(SELECT + " where p.meeting_code = ? order by p.reserve, p.category, p.name")
                 .param(meetingCode).query(Participants::participant).list();
     }
 
+    /**
+     * The participant with this id.
+     *
+     * @throws org.springframework.dao.EmptyResultDataAccessException when there is none
+     */
     public Participant get(long id) {
         return jdbc.sql(SELECT + " where p.id = ?").param(id).query(Participants::participant).single();
     }
@@ -146,16 +193,17 @@ public class Participants {
                 + taken.organisation() + (taken.reserve() ? " (reserve list)" : "") + ". Each address is listed once.";
     }
 
-    /** The ids (as text, for the multi-instance) of those on the list, not the reserve. */
+    /** The ids (as text, for the multi-instance of ParticipantListProcess) of those on the list, not the reserve; never null. */
     public List<String> invitees(String meetingCode) {
         return new ArrayList<>(list(meetingCode).stream().filter(p -> !p.reserve()).map(p -> String.valueOf(p.id())).toList());
     }
 
+    /** The participant as a form names them, {@link Participant#display()}; {@code participantId} as text. */
     public String name(String participantId) {
         return get(Long.parseLong(participantId)).display();
     }
 
-    /** Markdown: how many on the list per category, and the reserve. */
+    /** Markdown: how many on the list and in reserve per category, and in all (for the list's tasks). */
     public String summary(String meetingCode) {
         Map<ParticipantCategory, int[]> counts = new LinkedHashMap<>();
         for (ParticipantCategory category : ParticipantCategory.values()) {
@@ -171,26 +219,31 @@ public class Participants {
         return text.toString();
     }
 
-    /** Options for "Invite replacement": the reserve list not yet invited, and "No replacement". */
+    /**
+     * The options of "Invite replacement" (its {@code valuesKey}): the reserve not yet invited,
+     * by category and name, then "No replacement" ({@link InvitationProcess#NO_REPLACEMENT}), as
+     * a JSON array of {@code {label, value}}; the value is a participant id as text.
+     */
     public SpinJsonNode reserveOptions(String meetingCode) {
         List<Map<String, String>> options = new ArrayList<>();
         jdbc.sql(SELECT + " where p.meeting_code = ? and p.reserve and i.id is null order by p.category, p.name")
                 .param(meetingCode).query(Participants::participant).list()
                 .forEach(p -> options.add(Map.of("label", p.display(), "value", String.valueOf(p.id()))));
-        options.add(Map.of("label", "No replacement: leave the seat empty", "value", "none"));
+        options.add(Map.of("label", "No replacement: leave the seat empty", "value", InvitationProcess.NO_REPLACEMENT));
         return Spin.JSON(options);
     }
 
+    /** The comments of the last review, when it sent the list back; else empty (never null). */
     public String lastComments(String meetingCode) {
         return jdbc.sql("""
                 select decision, comments from cv_participant_list_review where meeting_code = ?
                 order by id desc fetch first 1 rows only""")
                 .param(meetingCode)
-                .query((rs, n) -> "return".equals(rs.getString(1)) ? rs.getString(2) : "")
+                .query((rs, n) -> ReviewDecision.RETURN.formValue().equals(rs.getString(1)) ? rs.getString(2) : "")
                 .optional().orElse("");
     }
 
-    /** Every manager's decision on the participant list, oldest first. */
+    /** Every manager's decision on the participant list, oldest first (empty before the first). */
     public List<ListReview> reviewHistory(String meetingCode) {
         return jdbc.sql("""
                 select decision, comments, reviewer, reviewed_at from cv_participant_list_review
@@ -202,20 +255,37 @@ public class Participants {
                 .list();
     }
 
-    /** Complete listener of "Approve participant list". */
-    public void recordReview(DelegateTask task) {
-        String decision = Tasks.decision(task, "return");
+    /**
+     * Records a manager's decision on the list, stamped by the engine's clock, and announces
+     * {@link ParticipantListApproved} (with how many are on the list and the reserve) or
+     * {@link ParticipantListReturned}.
+     *
+     * @param comments may be null when approving
+     * @param taskId the "Approve participant list" task (one decision per task); not null
+     */
+    @Transactional
+    public void recordReview(String meetingCode, ReviewDecision decision, String comments, String reviewer,
+                             String taskId) {
+        OffsetDateTime now = EngineClock.now();
         jdbc.sql("""
                 insert into cv_participant_list_review (meeting_code, task_id, decision, comments, reviewer, reviewed_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(Tasks.meetingCode(task), task.getId(), decision, Tasks.text(task, "comments"),
-                        Tasks.currentUser(task), OffsetDateTime.now(ZoneOffset.UTC))
+                .params(meetingCode, taskId, decision.formValue(), comments, reviewer, now)
                 .update();
+        if (decision == ReviewDecision.APPROVE) {
+            List<Participant> all = list(meetingCode);
+            int reserve = (int) all.stream().filter(Participant::reserve).count();
+            events.publishEvent(new ParticipantListApproved(meetingCode, all.size() - reserve, reserve, comments,
+                    now.toInstant(), reviewer));
+        } else {
+            events.publishEvent(new ParticipantListReturned(meetingCode, comments, now.toInstant(), reviewer));
+        }
     }
 
     private static Participant participant(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Participant(rs.getLong("id"), rs.getString("meeting_code"), rs.getString("name"),
                 rs.getString("organisation"), ParticipantCategory.valueOf(rs.getString("category")),
-                rs.getString("email"), rs.getBoolean("reserve"), rs.getString("invitation_status"));
+                rs.getString("email"), rs.getBoolean("reserve"),
+                rs.getString("invitation_status") == null ? null : InvitationStatus.valueOf(rs.getString("invitation_status")));
     }
 }

@@ -1,6 +1,14 @@
 /**
- * Participants (the list by category and the reserve list), invitations one per seat
- * (bpmn/invitation/InvitationProcess.bpmn), replies by link, phone or letter, and the mail
- * outbox that makes every mail have one stable Message-ID.
+ * Participants (the list by category and the reserve list), the participant list's approval and
+ * the invitations one per seat (bpmn/invitation: {@link org.convene.invitation.ParticipantListProcess},
+ * called by the meeting's preparation, and {@link org.convene.invitation.InvitationProcess}, each with
+ * its constants class), replies by link, phone or letter, and the mail outbox that gives every mail
+ * one stable Message-ID. Uses the meeting module ({@link org.convene.meeting.Meetings},
+ * {@link org.convene.meeting.MeetingCalendar}, the concept note's targets); the meeting's BPMN names
+ * none of this module's beans. Announces {@link org.convene.invitation.ParticipantListApproved},
+ * {@link org.convene.invitation.ParticipantListReturned}, {@link org.convene.invitation.InvitationSent},
+ * {@link org.convene.invitation.ReminderSent}, {@link org.convene.invitation.InvitationAccepted},
+ * {@link org.convene.invitation.InvitationDeclined}, {@link org.convene.invitation.InvitationLapsed},
+ * {@link org.convene.invitation.ReplacementInvited} and {@link org.convene.invitation.SeatLeftEmpty}.
  */
 package org.convene.invitation;

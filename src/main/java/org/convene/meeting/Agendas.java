@@ -205,7 +205,7 @@ public class Agendas {
      * Records a manager's decision on the agenda and announces {@link AgendaApproved} or {@link AgendaReturned}.
      *
      * @param comments may be null when approving
-     * @param taskId the "Approve agenda" task; null when no task decided
+     * @param taskId the "Approve agenda" task (one decision per task); not null
      */
     @Transactional
     public void recordReview(String meetingCode, ReviewDecision decision, String comments, String reviewer,

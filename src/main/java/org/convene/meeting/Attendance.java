@@ -33,7 +33,7 @@ public class Attendance {
      * @param count how many attended
      * @param note may be null
      * @param recordedBy the user id of who recorded it
-     * @param taskId the "Record attendance" task; null when no task recorded it
+     * @param taskId the "Record attendance" task (one record per task); not null
      */
     @Transactional
     public void record(String meetingCode, int day, int count, String note, String recordedBy, String taskId) {

@@ -161,7 +161,7 @@ public class ConceptNotes {
      * or {@link ConceptNoteReturned}.
      *
      * @param comments may be null when approving
-     * @param taskId the review task, null when no task decided
+     * @param taskId the "Review concept note" task (one decision per task); not null
      * @throws java.util.NoSuchElementException when the meeting has no version to review
      */
     @Transactional

@@ -14,12 +14,14 @@ public final class PreparationProcess {
 
     public static final String START_EVENT_PREPARATION_STARTED = "StartEvent_PreparationStarted";
     public static final String GATEWAY_PREPARATION_SPLIT = "Gateway_PreparationSplit";
+    public static final String GATEWAY_AGENDA_MERGE = "Gateway_AgendaMerge";
     public static final String TASK_DRAFT_AGENDA = "Task_DraftAgenda";
     public static final String TASK_APPROVE_AGENDA = "Task_ApproveAgenda";
     public static final String GATEWAY_AGENDA_APPROVED = "Gateway_AgendaApproved";
     /** Calls the invitation module's ParticipantListProcess. */
     public static final String CALL_ACTIVITY_INVITE_PARTICIPANTS = "CallActivity_InviteParticipants";
     public static final String TASK_COMMISSION_BACKGROUND_PAPER = "Task_CommissionBackgroundPaper";
+    public static final String GATEWAY_BACKGROUND_PAPER_MERGE = "Gateway_BackgroundPaperMerge";
     public static final String TASK_SUBMIT_BACKGROUND_PAPER_DRAFT = "Task_SubmitBackgroundPaperDraft";
     /** Calls the document module's SignOffProcess. */
     public static final String CALL_ACTIVITY_SIGN_OFF_BACKGROUND_PAPER = "CallActivity_SignOffBackgroundPaper";

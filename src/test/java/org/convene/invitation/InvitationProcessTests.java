@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.convene.invitation.InvitationProcess.*;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -32,10 +28,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.json.SpinJsonNode;
+import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.identity.ConveneGroups;
+import org.convene.meeting.ExpertMeetingProcess;
 import org.convene.meeting.ParticipantCategory;
+import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * InvitationProcess, one seat of a meeting: the invitation mail through the outbox, the reply
  * recorded by staff or received through the invitation link, reminders, the reply deadline and
- * the replacement from the reserve list.
+ * the replacement from the reserve list; what happened is announced.
  */
 @ConveneIntegrationTest
 class InvitationProcessTests {
@@ -54,18 +55,19 @@ class InvitationProcessTests {
     static final String TITLE = ExpertMeetings.TITLE;
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
-    @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired Participants participants;
     @Autowired Invitations invitations;
+    @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
 
     String code;
     LocalDate firstDay;
-    String meetingDates;
+    Map<String, Object> phase;
     long amira;
     long grace;
 
@@ -74,8 +76,7 @@ class InvitationProcessTests {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("INV");
         firstDay = ExpertMeetings.firstDay();
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
-        meetingDates = (String) runtimeService.getVariable(meeting.getId(), "meetingDates");
+        phase = ExpertMeetings.phaseVariables(runtimeService, ExpertMeetings.propose(runtimeService, code, firstDay));
         amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
                 "A.Khalil@gov.example", false);
         grace = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
@@ -90,31 +91,34 @@ class InvitationProcessTests {
     @Test
     void shouldInviteAndRecordAnAcceptanceReceivedByPhone() {
         ProcessInstance instance = invite(amira);
-        assertThat(instance).isWaitingAt("ServiceTask_SendInvitation");
+        assertThat(instance).isWaitingAt(SERVICE_TASK_SEND_INVITATION);
         assertThat(mails()).as("nothing is written before the job runs").isEmpty();
 
         sendInvitation(instance);
 
-        assertThat(invitationStatus(amira)).isEqualTo("SENT");
+        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.SENT);
         assertThat(mails()).singleElement().satisfies(mail -> {
             assertThat(mail).containsEntry("recipient", "a.khalil@gov.example")
                     .containsEntry("subject", "Invitation: " + TITLE)
                     .containsEntry("status", "PENDING");
-            assertThat((String) mail.get("body")).contains("Dear Amira Khalil", meetingDates, "Amman, Jordan");
+            assertThat((String) mail.get("body")).contains("Dear Amira Khalil", meetingDates(), "Amman, Jordan");
         });
-        assertThat(instance).isWaitingAt("Task_RecordReply");
-        Task recordReply = task(instance);
-        assertThat(recordReply).hasCandidateGroup("convener-staff").hasDueDate(invitations.replyDeadline(code));
-        assertThat(taskService.getVariable(recordReply.getId(), "inviteeName"))
+        assertThat(events.of(InvitationSent.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new InvitationSent(code, amira, "Amira Khalil, Ministry of Interior",
+                        ParticipantCategory.GOV, invitations.replyDeadline(code).toInstant(), null, null));
+        assertThat(instance).isWaitingAt(TASK_RECORD_REPLY);
+        Task recordReply = driver.task(instance, TASK_RECORD_REPLY);
+        assertThat(recordReply).hasCandidateGroup(ConveneGroups.STAFF).hasDueDate(invitations.replyDeadline(code));
+        assertThat(driver.taskVariable(recordReply, INVITEE_NAME))
                 .isEqualTo("Amira Khalil, Ministry of Interior (Senior government representatives)");
 
-        complete("lena", recordReply, reply("accept", "phone", "Confirmed by phone with her office."));
+        driver.complete(recordReply, "lena", reply("accept", "phone", "Confirmed by phone with her office."));
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_InvitationAccepted")
-                .hasNotPassed("Task_InviteReplacement", "BoundaryEvent_ReplyReceived");
-        assertThat(processVariable(instance, "invitationAccepted")).isEqualTo(true);
-        assertThat(processVariable(instance, "reply")).as("the form's value stays in the task's scope").isNull();
-        assertThat(invitationStatus(amira)).isEqualTo("ACCEPTED");
+        assertThat(instance).isEnded().hasPassed(GATEWAY_REPLY_MERGE, END_EVENT_INVITATION_ACCEPTED)
+                .hasNotPassed(TASK_INVITE_REPLACEMENT, BOUNDARY_EVENT_REPLY_RECEIVED);
+        assertThat(driver.historicVariable(instance, INVITATION_ACCEPTED)).isEqualTo(true);
+        assertThat(driver.historicVariable(instance, REPLY)).as("the form's value stays in the task's scope").isNull();
+        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(replies(amira)).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("reply", "accept").containsEntry("channel", "phone")
                 .containsEntry("note", "Confirmed by phone with her office.")
@@ -122,56 +126,79 @@ class InvitationProcessTests {
         assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
                 .as("reminder and deadline timers are gone").isZero();
         assertThat(mails()).hasSize(1);
+        assertThat(events.of(InvitationAccepted.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new InvitationAccepted(code, amira,
+                        "Amira Khalil, Ministry of Interior", ParticipantCategory.GOV, ReplyChannel.PHONE,
+                        "Confirmed by phone with her office.", null, "lena"));
+        assertThat(events.of(InvitationAccepted.class, code).get(0).occurredAt())
+                .as("the reply's row and its event: one time").isEqualTo(invitations.replies(code).get(0).recordedAt().toInstant());
     }
 
     @Test
     void shouldReplaceADeclinedInviteeFromTheReserveList() {
         ProcessInstance instance = invite(amira);
         sendInvitation(instance);
-        complete("omar", task(instance), reply("decline", "letter", "Ministerial visit on those dates."));
+        driver.complete(instance, TASK_RECORD_REPLY, "omar", reply("decline", "letter", "Ministerial visit on those dates."));
 
-        assertThat(instance).isWaitingAt("Task_InviteReplacement");
-        Task inviteReplacement = task(instance);
-        assertThat(inviteReplacement).hasCandidateGroup("convener-staff");
-        assertThat(taskService.getVariable(inviteReplacement.getId(), "inviteeName")).asString().startsWith("Amira Khalil");
-        assertThat(optionValues(inviteReplacement)).containsExactly(String.valueOf(grace), "none");
-        assertThat(invitationStatus(amira)).isEqualTo("DECLINED");
+        assertThat(instance).isWaitingAt(TASK_INVITE_REPLACEMENT);
+        Task inviteReplacement = driver.task(instance, TASK_INVITE_REPLACEMENT);
+        assertThat(inviteReplacement).hasCandidateGroup(ConveneGroups.STAFF);
+        assertThat(driver.taskVariable(inviteReplacement, INVITEE_NAME)).asString().startsWith("Amira Khalil");
+        assertThat(optionValues(inviteReplacement)).containsExactly(String.valueOf(grace), NO_REPLACEMENT);
+        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.DECLINED);
 
-        complete("lena", inviteReplacement, Map.of("replacementId", String.valueOf(grace)));
+        driver.complete(inviteReplacement, "lena", Map.of(REPLACEMENT_ID, String.valueOf(grace)));
 
-        assertThat(processVariable(instance, "replacementChosen")).isEqualTo(true);
-        assertThat(processVariable(instance, "participantId")).isEqualTo(String.valueOf(grace));
-        assertThat(instance).isWaitingAt("ServiceTask_SendInvitation");
+        assertThat(driver.historicVariable(instance, REPLACEMENT_CHOSEN)).isEqualTo(true);
+        assertThat(driver.historicVariable(instance, PARTICIPANT_ID)).isEqualTo(String.valueOf(grace));
+        assertThat(instance).isWaitingAt(SERVICE_TASK_SEND_INVITATION);
         sendInvitation(instance);
 
         assertThat(mails()).extracting(m -> m.get("recipient"))
                 .containsExactly("a.khalil@gov.example", "g.otieno@ngo.example");
-        assertThat(invitationStatus(grace)).isEqualTo("SENT");
-        assertThat(taskService.getVariable(task(instance).getId(), "inviteeName")).asString().startsWith("Grace Otieno");
-        complete("lena", task(instance), reply("accept", "email", null));
+        assertThat(invitationStatus(grace)).isEqualTo(InvitationStatus.SENT);
+        assertThat(driver.taskVariable(driver.task(instance, TASK_RECORD_REPLY), INVITEE_NAME)).asString()
+                .startsWith("Grace Otieno");
+        driver.complete(instance, TASK_RECORD_REPLY, "lena", reply("accept", "email", null));
 
-        assertThat(instance).isEnded().hasPassedInOrder("Task_RecordReply", "Task_InviteReplacement",
-                "ServiceTask_SendInvitation", "EndEvent_InvitationAccepted");
-        assertThat(invitationStatus(amira)).isEqualTo("DECLINED");
-        assertThat(invitationStatus(grace)).isEqualTo("ACCEPTED");
+        assertThat(instance).isEnded().hasPassedInOrder(TASK_RECORD_REPLY, GATEWAY_REPLACEMENT_MERGE, TASK_INVITE_REPLACEMENT,
+                GATEWAY_INVITATION_MERGE, SERVICE_TASK_SEND_INVITATION, END_EVENT_INVITATION_ACCEPTED);
+        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.DECLINED);
+        assertThat(invitationStatus(grace)).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(replies(grace)).extracting(r -> r.get("reply")).containsExactly("accept");
+        assertThat(events.of(InvitationDeclined.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new InvitationDeclined(code, amira,
+                        "Amira Khalil, Ministry of Interior", ParticipantCategory.GOV, ReplyChannel.LETTER,
+                        "Ministerial visit on those dates.", null, "omar"));
+        assertThat(events.of(ReplacementInvited.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new ReplacementInvited(code, amira, grace,
+                        "Grace Otieno, Refugee Law Project", null, "lena"));
+        assertThat(events.of(InvitationSent.class, code)).extracting(InvitationSent::participantId).containsExactly(amira, grace);
+        assertThat(events.of(InvitationAccepted.class, code)).extracting(InvitationAccepted::participantId, InvitationAccepted::channel)
+                .containsExactly(tuple(grace, ReplyChannel.EMAIL));
+        assertThat(events.of(InvitationLapsed.class, code)).as("a declined invitation does not lapse").isEmpty();
     }
 
     @Test
     void shouldLeaveTheSeatEmptyWhenNoReplacementIsChosen() {
         ProcessInstance instance = invite(amira);
         sendInvitation(instance);
-        complete("lena", task(instance), reply("decline", "phone", null));
+        driver.complete(instance, TASK_RECORD_REPLY, "lena", reply("decline", "phone", null));
 
-        complete("lena", task(instance), Map.of("replacementId", "none"));
+        driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, NO_REPLACEMENT));
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_SeatLeftEmpty").hasNotPassed("EndEvent_InvitationAccepted");
-        assertThat(processVariable(instance, "replacementChosen")).isEqualTo(false);
-        assertThat(processVariable(instance, "participantId")).isEqualTo(String.valueOf(amira));
-        assertThat(invitationStatus(amira)).isEqualTo("DECLINED");
+        assertThat(instance).isEnded().hasPassed(GATEWAY_REPLACEMENT_CHOSEN, END_EVENT_SEAT_LEFT_EMPTY)
+                .hasNotPassed(END_EVENT_INVITATION_ACCEPTED);
+        assertThat(driver.historicVariable(instance, REPLACEMENT_CHOSEN)).isEqualTo(false);
+        assertThat(driver.historicVariable(instance, PARTICIPANT_ID)).isEqualTo(String.valueOf(amira));
+        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.DECLINED);
         assertThat(jdbc.sql("select count(*) from cv_invitation where meeting_code = ?").param(code)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(mails()).hasSize(1);
+        assertThat(events.of(SeatLeftEmpty.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new SeatLeftEmpty(code, amira, "Amira Khalil, Ministry of Interior",
+                        null, "lena"));
+        assertThat(events.of(ReplacementInvited.class, code)).isEmpty();
     }
 
     @Test
@@ -181,20 +208,20 @@ class InvitationProcessTests {
         ProcessInstance petersSeat = invite(peter);
         sendInvitation(amirasSeat);
         sendInvitation(petersSeat);
-        String recordReply = task(amirasSeat).getId();
+        String recordReply = driver.task(amirasSeat, TASK_RECORD_REPLY).getId();
 
-        runtimeService.createMessageCorrelation("ReplyReceived")
+        runtimeService.createMessageCorrelation(MESSAGE_REPLY_RECEIVED)
                 .processInstanceBusinessKey(code)
-                .processInstanceVariableEquals("participantId", String.valueOf(amira))
-                .setVariable("invitationAccepted", true)
+                .processInstanceVariableEquals(PARTICIPANT_ID, String.valueOf(amira))
+                .setVariable(INVITATION_ACCEPTED, true)
                 .correlate();
 
-        assertThat(amirasSeat).isEnded().hasPassed("BoundaryEvent_ReplyReceived", "EndEvent_InvitationAccepted");
+        assertThat(amirasSeat).isEnded().hasPassed(BOUNDARY_EVENT_REPLY_RECEIVED, END_EVENT_INVITATION_ACCEPTED);
         assertThat(taskService.createTaskQuery().taskId(recordReply).count()).as("Record reply was interrupted").isZero();
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(recordReply).singleResult().getDeleteReason())
                 .isNotEqualTo("completed");
         assertThat(replies(amira)).as("no staff reply was recorded").isEmpty();
-        assertThat(petersSeat).as("the other seat is untouched").isWaitingAt("Task_RecordReply");
+        assertThat(petersSeat).as("the other seat is untouched").isWaitingAt(TASK_RECORD_REPLY);
     }
 
     @Test
@@ -202,14 +229,15 @@ class InvitationProcessTests {
         ProcessInstance instance = invite(amira);
         sendInvitation(instance);
 
-        runtimeService.createMessageCorrelation("ReplyReceived")
+        runtimeService.createMessageCorrelation(MESSAGE_REPLY_RECEIVED)
                 .processInstanceId(instance.getId())
-                .setVariable("invitationAccepted", false)
+                .setVariable(INVITATION_ACCEPTED, false)
                 .correlate();
 
-        assertThat(instance).hasPassed("BoundaryEvent_ReplyReceived").isWaitingAt("Task_InviteReplacement")
-                .isNotWaitingAt("Task_RecordReply");
-        assertThat(optionValues(task(instance))).containsExactly(String.valueOf(grace), "none");
+        assertThat(instance).hasPassed(BOUNDARY_EVENT_REPLY_RECEIVED).isWaitingAt(TASK_INVITE_REPLACEMENT)
+                .isNotWaitingAt(TASK_RECORD_REPLY);
+        assertThat(optionValues(driver.task(instance, TASK_INVITE_REPLACEMENT)))
+                .containsExactly(String.valueOf(grace), NO_REPLACEMENT);
     }
 
     @Test
@@ -217,44 +245,50 @@ class InvitationProcessTests {
         ProcessInstance instance = invite(amira);
         sendInvitation(instance);
 
-        Job overdue = job("BoundaryEvent_ReplyOverdue", instance);
+        Job overdue = driver.timer(instance, BOUNDARY_EVENT_REPLY_OVERDUE);
         Date deadline = Date.from(firstDay.atTime(LocalTime.of(9, 0)).atZone(AMMAN).minusDays(21).toInstant());
         assertThat(overdue).as("21 days before the first session (09:00 in Amman)").hasDueDate(deadline);
         assertThat(invitations.replyDeadline(code)).isEqualTo(deadline);
-        assertThat(task(instance)).hasDueDate(deadline);
-        execute(overdue);
+        assertThat(driver.task(instance, TASK_RECORD_REPLY)).hasDueDate(deadline);
+        driver.fireTimer(instance, BOUNDARY_EVENT_REPLY_OVERDUE);
 
-        assertThat(instance).hasPassed("BoundaryEvent_ReplyOverdue").isWaitingAt("Task_InviteReplacement")
-                .isNotWaitingAt("Task_RecordReply");
-        assertThat(jobs(instance, "BoundaryEvent_ReminderDue")).as("the reminders stop with Record reply").isZero();
-        complete("lena", task(instance), Map.of("replacementId", String.valueOf(grace)));
+        assertThat(instance).hasPassed(BOUNDARY_EVENT_REPLY_OVERDUE).isWaitingAt(TASK_INVITE_REPLACEMENT)
+                .isNotWaitingAt(TASK_RECORD_REPLY);
+        assertThat(jobs(instance, BOUNDARY_EVENT_REMINDER_DUE)).as("the reminders stop with Record reply").isZero();
+        driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(grace)));
 
-        assertThat(invitationStatus(amira)).isEqualTo("LAPSED");
+        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.LAPSED);
         assertThat(replies(amira)).isEmpty();
         sendInvitation(instance);
-        assertThat(invitationStatus(grace)).isEqualTo("SENT");
+        assertThat(invitationStatus(grace)).isEqualTo(InvitationStatus.SENT);
         assertThat(mails()).extracting(m -> m.get("recipient")).containsExactly("a.khalil@gov.example", "g.otieno@ngo.example");
+        assertThat(events.of(InvitationLapsed.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new InvitationLapsed(code, amira, "Amira Khalil, Ministry of Interior",
+                        null, null));
+        assertThat(events.of(ReplacementInvited.class, code)).extracting(ReplacementInvited::replacementId).containsExactly(grace);
     }
 
     @Test
     void shouldGiveAReplacementInvitedAfterTheDeadlineTimeToReply() {
         ProcessInstance instance = invite(amira);
         sendInvitation(instance);
-        Job overdue = job("BoundaryEvent_ReplyOverdue", instance);
-        clockAfter(overdue);
-        execute(overdue);
-        complete("lena", task(instance), Map.of("replacementId", String.valueOf(grace)));
+        clockAfter(driver.timer(instance, BOUNDARY_EVENT_REPLY_OVERDUE));
+        driver.fireTimer(instance, BOUNDARY_EVENT_REPLY_OVERDUE);
+        driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(grace)));
         sendInvitation(instance);
 
         Date tenDaysAfterTheInvitation = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10)));
-        assertThat(job("BoundaryEvent_ReplyOverdue", instance)).as("not already overdue").hasDueDate(tenDaysAfterTheInvitation);
-        assertThat(task(instance)).hasDueDate(tenDaysAfterTheInvitation);
-        assertThat(job("BoundaryEvent_ReminderDue", instance).getDuedate()).isBefore(tenDaysAfterTheInvitation);
+        assertThat(driver.timer(instance, BOUNDARY_EVENT_REPLY_OVERDUE)).as("not already overdue")
+                .hasDueDate(tenDaysAfterTheInvitation);
+        assertThat(driver.task(instance, TASK_RECORD_REPLY)).hasDueDate(tenDaysAfterTheInvitation);
+        assertThat(driver.timer(instance, BOUNDARY_EVENT_REMINDER_DUE).getDuedate()).isBefore(tenDaysAfterTheInvitation);
+        assertThat(events.of(InvitationSent.class, code)).filteredOn(e -> e.participantId() == grace).singleElement()
+                .extracting(InvitationSent::replyBy).isEqualTo(tenDaysAfterTheInvitation.toInstant());
 
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
-        runtimeService.createMessageCorrelation("ReplyReceived").processInstanceId(instance.getId())
-                .setVariable("invitationAccepted", true).correlate();
-        assertThat(instance).isEnded().hasPassed("EndEvent_InvitationAccepted");
+        runtimeService.createMessageCorrelation(MESSAGE_REPLY_RECEIVED).processInstanceId(instance.getId())
+                .setVariable(INVITATION_ACCEPTED, true).correlate();
+        assertThat(instance).isEnded().hasPassed(END_EVENT_INVITATION_ACCEPTED);
     }
 
     @Test
@@ -276,23 +310,24 @@ class InvitationProcessTests {
         sendInvitation(amirasSeat);
         sendInvitation(petersSeat);
         // both lapse at the same deadline: both replacement tasks offer the same reserve list
-        execute(job("BoundaryEvent_ReplyOverdue", amirasSeat));
-        execute(job("BoundaryEvent_ReplyOverdue", petersSeat));
-        assertThat(optionValues(task(petersSeat))).contains(String.valueOf(grace));
+        driver.fireTimer(amirasSeat, BOUNDARY_EVENT_REPLY_OVERDUE);
+        driver.fireTimer(petersSeat, BOUNDARY_EVENT_REPLY_OVERDUE);
+        assertThat(optionValues(driver.task(petersSeat, TASK_INVITE_REPLACEMENT))).contains(String.valueOf(grace));
 
-        complete("lena", task(amirasSeat), Map.of("replacementId", String.valueOf(grace)));
+        driver.complete(amirasSeat, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(grace)));
 
-        assertThatThrownBy(() -> complete("omar", task(petersSeat), Map.of("replacementId", String.valueOf(grace))))
+        assertThatThrownBy(() -> driver.complete(petersSeat, TASK_INVITE_REPLACEMENT, "omar",
+                Map.of(REPLACEMENT_ID, String.valueOf(grace))))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("Grace Otieno")
                 .hasMessageContaining("already been invited");
-        assertThat(petersSeat).isWaitingAt("Task_InviteReplacement");
-        assertThat(invitationStatus(peter)).as("nothing of the refused choice is stored").isEqualTo("SENT");
-        complete("omar", task(petersSeat), Map.of("replacementId", "none"));
-        assertThat(petersSeat).isEnded().hasPassed("EndEvent_SeatLeftEmpty");
+        assertThat(petersSeat).isWaitingAt(TASK_INVITE_REPLACEMENT);
+        assertThat(invitationStatus(peter)).as("nothing of the refused choice is stored").isEqualTo(InvitationStatus.SENT);
+        driver.complete(petersSeat, TASK_INVITE_REPLACEMENT, "omar", Map.of(REPLACEMENT_ID, NO_REPLACEMENT));
+        assertThat(petersSeat).isEnded().hasPassed(END_EVENT_SEAT_LEFT_EMPTY);
 
         sendInvitation(amirasSeat);
-        assertThat(amirasSeat).isWaitingAt("Task_RecordReply");
+        assertThat(amirasSeat).isWaitingAt(TASK_RECORD_REPLY);
         assertThat(mails()).extracting(m -> m.get("recipient")).containsExactly(
                 "a.khalil@gov.example", "p.mwangi@iom.example", "g.otieno@ngo.example");
     }
@@ -300,40 +335,44 @@ class InvitationProcessTests {
     @Test
     void shouldSendOneReminderMailEachTimeTheReminderIsDueWhileWaitingForTheReply() {
         ProcessInstance instance = invite(amira);
-        execute(job("ServiceTask_SendInvitation", instance));
+        driver.runAsyncJob(instance, SERVICE_TASK_SEND_INVITATION);
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        execute(job("ServiceTask_SendInvitation", instance));
+        driver.runAsyncJob(instance, SERVICE_TASK_SEND_INVITATION);
         Instant after = Instant.now();
-        String recordReply = task(instance).getId();
+        String recordReply = driver.task(instance, TASK_RECORD_REPLY).getId();
 
-        Job firstReminder = job("BoundaryEvent_ReminderDue", instance);
+        Job firstReminder = driver.timer(instance, BOUNDARY_EVENT_REMINDER_DUE);
         assertThat(firstReminder.getDuedate().toInstant()).as("seven days after the invitation")
                 .isBetween(before.plus(Duration.ofDays(7)), after.plus(Duration.ofDays(7)));
         // the engine's clock moves past the due date, as when the job executor picks the timer up
         clockAfter(firstReminder);
-        execute(firstReminder);
-        assertThat(instance).isWaitingAt("Task_RecordReply", "ServiceTask_SendReminder");
-        execute(job("ServiceTask_SendReminder", instance));
+        driver.fireTimer(instance, BOUNDARY_EVENT_REMINDER_DUE);
+        assertThat(instance).isWaitingAt(TASK_RECORD_REPLY, SERVICE_TASK_SEND_REMINDER);
+        driver.runAsyncJob(instance, SERVICE_TASK_SEND_REMINDER);
 
-        assertThat(instance).hasPassed("EndEvent_ReminderSent").isWaitingAt("Task_RecordReply");
-        assertThat(task(instance).getId()).as("the reminder does not interrupt Record reply").isEqualTo(recordReply);
+        assertThat(instance).hasPassed(END_EVENT_REMINDER_SENT).isWaitingAt(TASK_RECORD_REPLY);
+        assertThat(driver.task(instance, TASK_RECORD_REPLY).getId()).as("the reminder does not interrupt Record reply")
+                .isEqualTo(recordReply);
         assertThat(mails()).extracting(m -> m.get("subject"), m -> m.get("recipient")).containsExactly(
                 tuple("Invitation: " + TITLE, "a.khalil@gov.example"),
                 tuple("Reminder: " + TITLE, "a.khalil@gov.example"));
 
-        Job secondReminder = job("BoundaryEvent_ReminderDue", instance);
+        Job secondReminder = driver.timer(instance, BOUNDARY_EVENT_REMINDER_DUE);
         assertThat(secondReminder.getDuedate()).as("a week after the first reminder")
                 .isCloseTo(Date.from(firstReminder.getDuedate().toInstant().plus(Duration.ofDays(7))), 1000);
         clockAfter(secondReminder);
-        execute(secondReminder);
-        execute(job("ServiceTask_SendReminder", instance));
+        driver.fireTimer(instance, BOUNDARY_EVENT_REMINDER_DUE);
+        driver.runAsyncJob(instance, SERVICE_TASK_SEND_REMINDER);
 
         assertThat(mails()).extracting(m -> m.get("subject")).containsExactly(
                 "Invitation: " + TITLE, "Reminder: " + TITLE, "Reminder: " + TITLE);
-        assertThat(jobs(instance, "BoundaryEvent_ReminderDue")).as("R2: two reminders at most").isZero();
-        assertThat(task(instance).getId()).isEqualTo(recordReply);
-        assertThat(job("BoundaryEvent_ReplyOverdue", instance)).as("the deadline still stands")
+        assertThat(jobs(instance, BOUNDARY_EVENT_REMINDER_DUE)).as("R2: two reminders at most").isZero();
+        assertThat(driver.task(instance, TASK_RECORD_REPLY).getId()).isEqualTo(recordReply);
+        assertThat(driver.timer(instance, BOUNDARY_EVENT_REPLY_OVERDUE)).as("the deadline still stands")
                 .hasDueDate(invitations.replyDeadline(code));
+        assertThat(events.of(ReminderSent.class, code)).as("one per reminder, by no user").hasSize(2)
+                .allSatisfy(e -> assertThat(e).usingRecursiveComparison().ignoringFields("occurredAt")
+                        .isEqualTo(new ReminderSent(code, amira, "Amira Khalil, Ministry of Interior", null, null)));
     }
 
     @Test
@@ -345,17 +384,18 @@ class InvitationProcessTests {
 
         // the sending step runs again for the same seat (a job run twice, an operator's restart in Cockpit)
         runtimeService.createProcessInstanceModification(instance.getId())
-                .cancelAllForActivity("Task_RecordReply")
-                .startBeforeActivity("ServiceTask_SendInvitation")
+                .cancelAllForActivity(TASK_RECORD_REPLY)
+                .startBeforeActivity(SERVICE_TASK_SEND_INVITATION)
                 .execute();
-        assertThat(instance).isWaitingAt("ServiceTask_SendInvitation");
+        assertThat(instance).isWaitingAt(SERVICE_TASK_SEND_INVITATION);
         sendInvitation(instance);
 
-        assertThat(instance).isWaitingAt("Task_RecordReply");
+        assertThat(instance).isWaitingAt(TASK_RECORD_REPLY);
         assertThat(mails()).as("the same Message-ID is written once").isEqualTo(first);
         assertThat(jdbc.sql("select count(*) from cv_invitation where meeting_code = ? and participant_id = ?")
                 .params(code, amira).query(Long.class).single()).isEqualTo(1);
         assertThat((String) first.get(0).get("message_id")).startsWith("<invitation-").endsWith("." + code + "@convene>");
+        assertThat(events.of(InvitationSent.class, code)).as("announced once").hasSize(1);
     }
 
     @Test
@@ -363,22 +403,23 @@ class InvitationProcessTests {
         String longCode = TestMeetings.newCode("INV");
         String longTitle = ("Expert Meeting on International Cooperation to Share Burden and Responsibilities "
                 + "in Mass Influx, Rescue at Sea, Protracted and Mixed Movement Situations; ").repeat(3).substring(0, 300);
-        ProcessInstance meeting = runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", longCode, Map.of(
-                "meetingTitle", longTitle, "meetingPlace", "Amman, Jordan", "meetingTimeZone", "Asia/Amman",
-                "firstDay", firstDay.toString(), "numberOfDays", 2));
-        assertThat(runtimeService.getVariable(meeting.getId(), "meetingTitle")).as("registration accepts it").isEqualTo(longTitle.strip());
+        Map<String, Object> proposal = ExpertMeetings.proposal(firstDay);
+        proposal.put(ProcessVariables.MEETING_TITLE, longTitle);
+        ProcessInstance meeting = driver.start(ExpertMeetingProcess.ID, longCode, proposal);
+        assertThat(runtimeService.getVariable(meeting.getId(), ProcessVariables.MEETING_TITLE)).as("registration accepts it")
+                .isEqualTo(longTitle.strip());
         long invitee = participants.add(longCode, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
                 "a.khalil@gov.example", false);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey("InvitationProcess", longCode, Map.of(
-                "meetingCode", longCode, "meetingTitle", longTitle.strip(), "meetingPlace", "Amman, Jordan",
-                "meetingDates", meetingDates, "participantId", String.valueOf(invitee)));
+        Map<String, Object> variables = new HashMap<>(ExpertMeetings.phaseVariables(runtimeService, meeting));
+        variables.put(PARTICIPANT_ID, String.valueOf(invitee));
+        ProcessInstance instance = driver.start(ID, longCode, variables);
 
         sendInvitation(instance);
-        clockAfter(job("BoundaryEvent_ReminderDue", instance));
-        execute(job("BoundaryEvent_ReminderDue", instance));
-        execute(job("ServiceTask_SendReminder", instance));
+        clockAfter(driver.timer(instance, BOUNDARY_EVENT_REMINDER_DUE));
+        driver.fireTimer(instance, BOUNDARY_EVENT_REMINDER_DUE);
+        driver.runAsyncJob(instance, SERVICE_TASK_SEND_REMINDER);
 
-        assertThat(instance).isWaitingAt("Task_RecordReply");
+        assertThat(instance).isWaitingAt(TASK_RECORD_REPLY);
         List<Map<String, Object>> mails = jdbc.sql("select subject, body from cv_outbox_mail where meeting_code = ? order by id")
                 .param(longCode).query().listOfRows();
         assertThat(mails).extracting(m -> (String) m.get("subject"))
@@ -391,27 +432,32 @@ class InvitationProcessTests {
     void shouldRefuseAReplyThatBreaksTheFormAndStoreNothing() {
         ProcessInstance instance = invite(amira);
         sendInvitation(instance);
-        String recordReply = task(instance).getId();
+        Task recordReply = driver.task(instance, TASK_RECORD_REPLY);
 
-        assertThatThrownBy(() -> complete("lena", task(instance), reply("maybe", "phone", null)))
+        assertThatThrownBy(() -> driver.complete(recordReply, "lena", reply("maybe", "phone", null)))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("must be one of [accept, decline], not 'maybe'");
-        assertThatThrownBy(() -> complete("lena", task(instance), reply("accept", null, null)))
+        assertThatThrownBy(() -> driver.complete(instance, TASK_RECORD_REPLY, "lena", reply("accept", null, null)))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("'Received by' is required");
 
-        assertThat(instance).isWaitingAt("Task_RecordReply");
-        assertThat(task(instance).getId()).isEqualTo(recordReply);
-        assertThat(taskService.getVariableLocal(recordReply, "reply")).isNull();
-        assertThat(processVariable(instance, "invitationAccepted")).isNull();
+        assertThat(instance).isWaitingAt(TASK_RECORD_REPLY);
+        assertThat(driver.task(instance, TASK_RECORD_REPLY).getId()).isEqualTo(recordReply.getId());
+        assertThat(taskService.getVariableLocal(recordReply.getId(), REPLY)).isNull();
+        assertThat(driver.historicVariable(instance, INVITATION_ACCEPTED)).isNull();
         assertThat(replies(amira)).isEmpty();
-        assertThat(invitationStatus(amira)).isEqualTo("SENT");
+        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.SENT);
+        assertThat(events.of(InvitationAccepted.class, code)).isEmpty();
     }
 
     private ProcessInstance invite(long participantId) {
-        return runtimeService.startProcessInstanceByKey("InvitationProcess", code, Map.of(
-                "meetingCode", code, "meetingTitle", TITLE, "meetingPlace", "Amman, Jordan",
-                "meetingDates", meetingDates, "participantId", String.valueOf(participantId)));
+        Map<String, Object> variables = new HashMap<>(phase);
+        variables.put(PARTICIPANT_ID, String.valueOf(participantId));
+        return driver.start(ID, code, variables);
+    }
+
+    private String meetingDates() {
+        return (String) phase.get(ProcessVariables.MEETING_DATES);
     }
 
     private static void clockAfter(Job timer) {
@@ -420,51 +466,33 @@ class InvitationProcessTests {
 
     /** Runs the two save points around "Send invitation" (asyncBefore, asyncAfter), as the job executor would. */
     private void sendInvitation(ProcessInstance instance) {
-        execute(job("ServiceTask_SendInvitation", instance));
-        execute(job("ServiceTask_SendInvitation", instance));
+        driver.runAsyncJob(instance, SERVICE_TASK_SEND_INVITATION);
+        driver.runAsyncJob(instance, SERVICE_TASK_SEND_INVITATION);
     }
 
-    /** Completes the task as the given user, signed in with their groups, as Tasklist does. */
-    private void complete(String user, Task task, Map<String, Object> values) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            taskService.complete(task.getId(), values);
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
+    /** What "Record reply" submits. */
     private static Map<String, Object> reply(String reply, String channel, String note) {
         Map<String, Object> values = new HashMap<>();
-        values.put("reply", reply);
-        values.put("replyChannel", channel);
-        values.put("replyNote", note);
+        values.put(REPLY, reply);
+        values.put(REPLY_CHANNEL, channel);
+        values.put(REPLY_NOTE, note);
         return values;
     }
 
     private List<String> optionValues(Task task) {
-        SpinJsonNode options = (SpinJsonNode) taskService.getVariable(task.getId(), "reserveOptions");
+        SpinJsonNode options = (SpinJsonNode) driver.taskVariable(task, RESERVE_OPTIONS);
         return options.elements().stream().map(o -> o.prop("value").stringValue()).toList();
-    }
-
-    private Object processVariable(ProcessInstance instance, String name) {
-        // the process instance's own scope (not a task's local input), read from history so ended instances answer too
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).list().stream()
-                .filter(v -> instance.getId().equals(v.getActivityInstanceId()))
-                .map(v -> v.getValue()).findFirst().orElse(null);
     }
 
     private long jobs(ProcessInstance instance, String activityId) {
         return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).count();
     }
 
-    private String invitationStatus(long participantId) {
-        return jdbc.sql("select status from cv_invitation where meeting_code = ? and participant_id = ?")
-                .params(code, participantId).query(String.class).optional().orElse(null);
+    private InvitationStatus invitationStatus(long participantId) {
+        return participants.get(participantId).invitationStatus();
     }
 
+    /** This module's record of replies, with the task that recorded each (cv_invitation_reply). */
     private List<Map<String, Object>> replies(long participantId) {
         return jdbc.sql("""
                 select r.reply, r.channel, r.note, r.recorded_by, r.task_id from cv_invitation_reply r
@@ -473,6 +501,7 @@ class InvitationProcessTests {
                 .params(code, participantId).query().listOfRows();
     }
 
+    /** This module's outbox (cv_outbox_mail), oldest first. */
     private List<Map<String, Object>> mails() {
         return jdbc.sql("select message_id, recipient, subject, body, status from cv_outbox_mail where meeting_code = ? order by id")
                 .param(code).query().listOfRows();

@@ -21,17 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
 import org.convene.identity.SignedLinks;
 import org.convene.meeting.ParticipantCategory;
@@ -50,10 +47,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InvitationReplyLinkTests {
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
+    @Autowired AnnouncedEvents events;
     @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
-    @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired Participants participants;
     @Autowired SignedLinks links;
@@ -74,14 +70,10 @@ class InvitationReplyLinkTests {
         amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
                 "a.khalil@gov.example", false);
         Map<String, Object> variables = new HashMap<>(ExpertMeetings.phaseVariables(runtimeService, meeting));
-        variables.put("participantId", String.valueOf(amira));
-        invitation = runtimeService.startProcessInstanceByKey("InvitationProcess", code, variables);
-        List<Job> continuations;
-        while (!(continuations = managementService.createJobQuery().processInstanceId(invitation.getId())
-                .messages().list()).isEmpty()) {
-            continuations.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        assertThat(invitation).isWaitingAt("Task_RecordReply");
+        variables.put(InvitationProcess.PARTICIPANT_ID, String.valueOf(amira));
+        invitation = driver.start(InvitationProcess.ID, code, variables);
+        driver.runAsyncJobs(invitation);
+        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_RECORD_REPLY);
         link = acceptLinkOfTheMail();
         browser = new Browser();
     }
@@ -94,7 +86,7 @@ class InvitationReplyLinkTests {
                 .contains("(Asia/Amman time)");
         assertThat(link).startsWith("http://localhost:8080/links/");
         assertThat(links.verify(token()).claims()).satisfies(claims -> {
-            assertThat(claims.action()).isEqualTo("invitation-reply");
+            assertThat(claims.action()).isEqualTo(InvitationReplyLink.ACTION);
             assertThat(claims.meetingCode()).isEqualTo(code);
             assertThat(claims.subjectId()).isEqualTo(String.valueOf(amira));
         });
@@ -121,11 +113,12 @@ class InvitationReplyLinkTests {
 
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body()).contains("we look forward to seeing you", ExpertMeetings.TITLE);
-        assertThat(invitation).isEnded().hasPassedInOrder("BoundaryEvent_ReplyReceived", "Gateway_InvitationAccepted",
-                "EndEvent_InvitationAccepted").hasNotPassed("Task_InviteReplacement");
+        assertThat(invitation).isEnded().hasPassedInOrder(InvitationProcess.BOUNDARY_EVENT_REPLY_RECEIVED,
+                InvitationProcess.GATEWAY_REPLY_MERGE, InvitationProcess.GATEWAY_INVITATION_ACCEPTED,
+                InvitationProcess.END_EVENT_INVITATION_ACCEPTED).hasNotPassed(InvitationProcess.TASK_INVITE_REPLACEMENT);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(invitation.getId())
-                .variableName("invitationAccepted").singleResult().getValue()).isEqualTo(true);
-        assertThat(status()).isEqualTo("ACCEPTED");
+                .variableName(InvitationProcess.INVITATION_ACCEPTED).singleResult().getValue()).isEqualTo(true);
+        assertThat(status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(jdbc.sql("select subject_id, meeting_code from cv_signed_link_use where token_id = ?")
                 .param(links.verify(token()).claims().tokenId()).query().singleRow())
                 .containsEntry("subject_id", String.valueOf(amira)).containsEntry("meeting_code", code);
@@ -134,6 +127,10 @@ class InvitationReplyLinkTests {
                     .containsEntry("note", "Arriving the evening before <b>late</b>.");
             assertThat(row.get("recorded_by")).as("no user: the invitee, as the audit trail shows it").isNull();
         });
+        assertThat(events.of(InvitationAccepted.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new InvitationAccepted(code, amira,
+                        "Amira Khalil, Ministry of Interior", ParticipantCategory.GOV, ReplyChannel.LINK,
+                        "Arriving the evening before <b>late</b>.", null, null));
 
         Page again = browser.post(path(), Map.of("reply", "decline"));
         Page opened = browser.get(path());
@@ -141,8 +138,10 @@ class InvitationReplyLinkTests {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("This link has already been used", "Nothing was changed");
         assertThat(opened.status()).isEqualTo(409);
-        assertThat(status()).isEqualTo("ACCEPTED");
+        assertThat(status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(replies()).hasSize(1);
+        assertThat(events.of(InvitationAccepted.class, code)).as("the refused second answer announces nothing").hasSize(1);
+        assertThat(events.of(InvitationDeclined.class, code)).isEmpty();
     }
 
     @Test
@@ -153,10 +152,14 @@ class InvitationReplyLinkTests {
 
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body()).contains("We have recorded that you cannot attend");
-        assertThat(invitation).isWaitingAt("Task_InviteReplacement").hasPassed("BoundaryEvent_ReplyReceived");
-        assertThat(status()).isEqualTo("DECLINED");
+        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_INVITE_REPLACEMENT)
+                .hasPassed(InvitationProcess.BOUNDARY_EVENT_REPLY_RECEIVED);
+        assertThat(status()).isEqualTo(InvitationStatus.DECLINED);
         assertThat(replies()).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("reply", "decline").containsEntry("channel", "link").containsEntry("note", null));
+        assertThat(events.of(InvitationDeclined.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new InvitationDeclined(code, amira,
+                        "Amira Khalil, Ministry of Interior", ParticipantCategory.GOV, ReplyChannel.LINK, null, null, null));
     }
 
     @Test
@@ -178,7 +181,7 @@ class InvitationReplyLinkTests {
     @Test
     void shouldRefuseAnExpiredTokenWith410AndChangeNothing() throws Exception {
         browser.get(path());
-        String expired = "/links/" + links.issue("invitation-reply", code, String.valueOf(amira),
+        String expired = "/links/" + links.issue(InvitationReplyLink.ACTION, code, String.valueOf(amira),
                 Instant.now().minusSeconds(60));
 
         Page opened = browser.get(expired);
@@ -197,10 +200,12 @@ class InvitationReplyLinkTests {
                 "g.otieno@ngo.example", true);
         String otherAction = links.issue("draft-comment", code, String.valueOf(amira), Duration.ofDays(1));
         Map<String, String> noInvitation = new LinkedHashMap<>();
-        noInvitation.put("unknown participant", links.issue("invitation-reply", code, "999999999", Duration.ofDays(1)));
-        noInvitation.put("not invited (reserve)", links.issue("invitation-reply", code, String.valueOf(reserve), Duration.ofDays(1)));
-        noInvitation.put("another meeting", links.issue("invitation-reply", code + "-X", String.valueOf(amira), Duration.ofDays(1)));
-        noInvitation.put("not a participant id", links.issue("invitation-reply", code, "amira", Duration.ofDays(1)));
+        noInvitation.put("unknown participant", links.issue(InvitationReplyLink.ACTION, code, "999999999", Duration.ofDays(1)));
+        noInvitation.put("not invited (reserve)", links.issue(InvitationReplyLink.ACTION, code, String.valueOf(reserve),
+                Duration.ofDays(1)));
+        noInvitation.put("another meeting", links.issue(InvitationReplyLink.ACTION, code + "-X", String.valueOf(amira),
+                Duration.ofDays(1)));
+        noInvitation.put("not a participant id", links.issue(InvitationReplyLink.ACTION, code, "amira", Duration.ofDays(1)));
 
         assertThat(browser.get("/links/" + otherAction)).satisfies(page -> {
             assertThat(page.status()).isEqualTo(404);
@@ -231,18 +236,17 @@ class InvitationReplyLinkTests {
         assertThat(opened.body()).contains("already recorded that you cannot attend");
         assertThat(posted.status()).isEqualTo(409);
         assertThat(links.verify(token()).isValid()).as("the token stays unused").isTrue();
-        assertThat(status()).isEqualTo("DECLINED");
+        assertThat(status()).isEqualTo(InvitationStatus.DECLINED);
         assertThat(replies()).extracting(row -> row.get("channel")).containsExactly("phone");
-        assertThat(invitation).isWaitingAt("Task_InviteReplacement").hasNotPassed("BoundaryEvent_ReplyReceived");
+        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_INVITE_REPLACEMENT)
+                .hasNotPassed(InvitationProcess.BOUNDARY_EVENT_REPLY_RECEIVED);
     }
 
     @Test
     void shouldTellTheInviteeWhenTheDeadlineHasPassed() throws Exception {
         browser.get(path());
-        Job overdue = managementService.createJobQuery().processInstanceId(invitation.getId())
-                .activityId("BoundaryEvent_ReplyOverdue").singleResult();
-        managementService.executeJob(overdue.getId());
-        assertThat(invitation).isWaitingAt("Task_InviteReplacement");
+        driver.fireTimer(invitation, InvitationProcess.BOUNDARY_EVENT_REPLY_OVERDUE);
+        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_INVITE_REPLACEMENT);
 
         Page opened = browser.get(path());
         Page posted = browser.post(path(), Map.of("reply", "accept"));
@@ -250,7 +254,7 @@ class InvitationReplyLinkTests {
         assertThat(opened.status()).isEqualTo(409);
         assertThat(opened.body()).contains("no longer waits for a reply");
         assertThat(posted.status()).isEqualTo(409);
-        assertThat(status()).isEqualTo("SENT");
+        assertThat(status()).isEqualTo(InvitationStatus.SENT);
         assertThat(replies()).isEmpty();
         assertThat(links.verify(token()).isValid()).isTrue();
     }
@@ -286,25 +290,18 @@ class InvitationReplyLinkTests {
     }
 
     private void assertNothingChanged() {
-        assertThat(invitation).isWaitingAt("Task_RecordReply");
-        assertThat(status()).isEqualTo("SENT");
+        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_RECORD_REPLY);
+        assertThat(status()).isEqualTo(InvitationStatus.SENT);
         assertThat(replies()).isEmpty();
         assertThat(links.verify(token()).isValid()).as("the invitation's link is still unused").isTrue();
     }
 
     private void completeRecordReply(String user, String reply, String channel) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            Map<String, Object> values = new HashMap<>();
-            values.put("reply", reply);
-            values.put("replyChannel", channel);
-            values.put("replyNote", null);
-            taskService.complete(taskService.createTaskQuery().processInstanceId(invitation.getId()).singleResult().getId(),
-                    values);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put(InvitationProcess.REPLY, reply);
+        values.put(InvitationProcess.REPLY_CHANNEL, channel);
+        values.put(InvitationProcess.REPLY_NOTE, null);
+        driver.complete(invitation, InvitationProcess.TASK_RECORD_REPLY, user, values);
     }
 
     private String acceptLinkOfTheMail() {
@@ -323,9 +320,8 @@ class InvitationReplyLinkTests {
         return "/links/" + token();
     }
 
-    private String status() {
-        return jdbc.sql("select status from cv_invitation where meeting_code = ? and participant_id = ?")
-                .params(code, amira).query(String.class).single();
+    private InvitationStatus status() {
+        return participants.get(amira).invitationStatus();
     }
 
     private List<Map<String, Object>> replies() {

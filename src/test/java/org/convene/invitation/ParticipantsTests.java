@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.convene.ConveneIntegrationTest;
 import org.convene.TestMeetings;
@@ -14,7 +13,6 @@ import org.convene.meeting.Meetings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The participant list's rules, checked by the service whoever calls it; a refused change stores nothing. */
 @ConveneIntegrationTest
@@ -22,7 +20,7 @@ class ParticipantsTests {
 
     @Autowired Meetings meetings;
     @Autowired Participants participants;
-    @Autowired JdbcClient jdbc;
+    @Autowired Invitations invitations;
 
     String code;
 
@@ -77,8 +75,7 @@ class ParticipantsTests {
     @Test
     void shouldKeepAnInvitedParticipantWhereTheyAre() {
         long id = participants.add(code, new Participants.NewParticipant("Peter Mwangi", "IOM", "IO", "p.mwangi@iom.example", false));
-        jdbc.sql("insert into cv_invitation (meeting_code, participant_id, process_instance_id, status, created_at) values (?, ?, ?, 'SENT', ?)")
-                .params(code, id, "test", OffsetDateTime.now()).update();
+        invitations.send(code, id, "a seat's process instance");
 
         assertThatThrownBy(() -> participants.remove(code, id)).isInstanceOf(ParticipantChangeRefused.class)
                 .hasMessageContaining("Peter Mwangi has already been invited and cannot be removed.");
@@ -86,7 +83,7 @@ class ParticipantsTests {
                 .hasMessageContaining("Peter Mwangi has already been invited and cannot be moved to the reserve.");
         assertThat(participants.get(id)).satisfies(p -> {
             assertThat(p.reserve()).isFalse();
-            assertThat(p.invitationStatus()).isEqualTo("SENT");
+            assertThat(p.invitationStatus()).isEqualTo(InvitationStatus.SENT);
         });
     }
 

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
@@ -37,8 +38,6 @@ import org.convene.TestMeetings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * ExpertMeetingProcess: registers the meeting under its code, then calls each phase in turn,
@@ -47,7 +46,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * in Cockpit) so that the test is about the order and the data of the calls.
  */
 @ConveneIntegrationTest
-@RecordApplicationEvents
 class ExpertMeetingProcessTests {
 
     /** Call activity → called process and its end event, in the order of the lifecycle. */
@@ -71,7 +69,7 @@ class ExpertMeetingProcessTests {
     @Autowired HistoryService historyService;
     @Autowired Meetings meetings;
     @Autowired MeetingCalendar calendar;
-    @Autowired ApplicationEvents events;
+    @Autowired AnnouncedEvents events;
 
     String code;
     LocalDate firstDay;
@@ -138,7 +136,7 @@ class ExpertMeetingProcessTests {
         assertThat(calendar.workingGroups(code, 2)).containsExactly("WG3", "WG4");
         assertThat(runtimeService.getVariables(meeting.getId())).containsEntry(MEETING_CODE, code)
                 .containsEntry(MEETING_TITLE, ExpertMeetings.TITLE).containsEntry(MEETING_PLACE, ExpertMeetings.PLACE);
-        assertThat(events.stream(MeetingRegistered.class)).singleElement().satisfies(registered -> {
+        assertThat(events.of(MeetingRegistered.class, code)).singleElement().satisfies(registered -> {
             assertThat(registered).extracting(MeetingRegistered::meetingCode, MeetingRegistered::title,
                     MeetingRegistered::place, MeetingRegistered::timeZone, MeetingRegistered::firstDay,
                     MeetingRegistered::numberOfDays, MeetingRegistered::actor).containsExactly(code, ExpertMeetings.TITLE, ExpertMeetings.PLACE, ExpertMeetings.AMMAN,
@@ -162,7 +160,7 @@ class ExpertMeetingProcessTests {
                 .processInstanceBusinessKey(code).list()).extracting(ProcessInstance::getId).containsExactly(first.getId());
         assertThat(meetings.get(code).title()).isEqualTo(ExpertMeetings.TITLE);
         assertThat(meetings.get(code).firstDay()).isEqualTo(firstDay);
-        assertThat(events.stream(MeetingRegistered.class)).as("announced once").hasSize(1);
+        assertThat(events.of(MeetingRegistered.class, code)).as("announced once").hasSize(1);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
 import org.convene.DocumentRows;
 import org.convene.DocumentRows.ReviewRow;
@@ -37,8 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * MeetingProcess ("Hold meeting"): a timer waits for each day's first session, then
@@ -46,7 +45,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * the day summary. The meeting is registered by ExpertMeetingProcess with the seed's agenda.
  */
 @ConveneIntegrationTest
-@RecordApplicationEvents
 class MeetingProcessTests {
 
     static final DateTimeFormatter DAY_LABEL_FORMAT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
@@ -56,7 +54,7 @@ class MeetingProcessTests {
     @Autowired RuntimeService runtimeService;
     @Autowired Agendas agendas;
     @Autowired Attendance attendance;
-    @Autowired ApplicationEvents events;
+    @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
 
     DocumentRows documents;
@@ -84,11 +82,11 @@ class MeetingProcessTests {
                 Attendance.DayRecord::note, Attendance.DayRecord::recordedBy).containsExactly(
                 tuple(1, 24, "Attendance of day 1", "lena"),
                 tuple(2, 22, "Attendance of day 2", "lena"));
-        assertThat(events.stream(AttendanceRecorded.class))
+        assertThat(events.of(AttendanceRecorded.class, code))
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("occurredAt").containsExactly(
                         new AttendanceRecorded(code, 1, 24, "Attendance of day 1", null, "lena"),
                         new AttendanceRecorded(code, 2, 22, "Attendance of day 2", null, "lena"));
-        assertThat(events.stream(AttendanceRecorded.class)).extracting(AttendanceRecorded::occurredAt)
+        assertThat(events.of(AttendanceRecorded.class, code)).extracting(AttendanceRecorded::occurredAt)
                 .as("the rows' times").containsExactlyElementsOf(attendance.records(code).stream()
                         .map(r -> r.recordedAt().toInstant()).toList());
         for (String group : List.of("WG1", "WG2", "WG3", "WG4")) {
@@ -172,7 +170,7 @@ class MeetingProcessTests {
                 .hasMessageContaining("must be at most 500");
         assertThat(instance).isWaitingAt(TASK_RECORD_ATTENDANCE);
         assertThat(attendance.records(code)).isEmpty();
-        assertThat(events.stream(AttendanceRecorded.class)).isEmpty();
+        assertThat(events.of(AttendanceRecorded.class, code)).isEmpty();
     }
 
     /** One meeting day from its timer to its summary, every working group validated at the first attempt. */

@@ -1,14 +1,13 @@
 package org.convene.meeting;
 
-import org.convene.Offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.convene.meeting.PreparationProcess.*;
+import static org.convene.workflow.ProcessVariables.COMMENTS;
+import static org.convene.workflow.ProcessVariables.DECISION;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,20 +17,22 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
-import org.convene.meeting.ParticipantCategory;
+import org.convene.identity.ConveneGroups;
+import org.convene.invitation.InvitationProcess;
+import org.convene.invitation.InvitationStatus;
+import org.convene.invitation.ParticipantListProcess;
 import org.convene.invitation.Participants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,28 +40,30 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * PreparationProcess: agenda, participant list with the invitations, and background paper
- * with its sign-off, in parallel until all three have joined.
+ * PreparationProcess: agenda, participants (the invitation module's ParticipantListProcess, with
+ * the invitations) and background paper with its sign-off, in parallel until all three have joined.
  */
 @ConveneIntegrationTest
 class PreparationProcessTests {
 
     static final ZoneId AMMAN = ZoneId.of("Asia/Amman");
-    static final String TITLE = ExpertMeetings.TITLE;
     static final List<String> REVIEWERS = List.of("ravi", "sofia", "kenji");
+    /** SignOffProcess (document module): the reviewers' task. */
+    static final String SIGN_OFF_PROCESS = "SignOffProcess";
+    static final String TASK_SIGN_OFF_DRAFT = "Task_SignOffDraft";
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
-    @Autowired HistoryService historyService;
     @Autowired Participants participants;
     @Autowired Agendas agendas;
+    @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
 
     String code;
     LocalDate firstDay;
-    String meetingDates;
+    Map<String, Object> phase;
     long amira;
     long grace;
 
@@ -69,8 +72,7 @@ class PreparationProcessTests {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("PREP");
         firstDay = ExpertMeetings.firstDay();
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
-        meetingDates = (String) runtimeService.getVariable(meeting.getId(), "meetingDates");
+        phase = ExpertMeetings.phaseVariables(runtimeService, ExpertMeetings.propose(runtimeService, code, firstDay));
         amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
                 "a.khalil@gov.example", false);
         grace = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
@@ -80,116 +82,97 @@ class PreparationProcessTests {
     @Test
     void shouldPrepareTheMeetingOnThreeParallelBranchesThatJoinAtTheEnd() {
         long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey("PreparationProcess", code, phaseVariables());
+        ProcessInstance instance = driver.start(ID, code, phase);
 
-        assertThat(instance).isWaitingAtExactly("Task_DraftAgenda", "Task_CompileParticipantList",
-                "Task_CommissionBackgroundPaper");
+        assertThat(instance).isWaitingAtExactly(TASK_DRAFT_AGENDA, CALL_ACTIVITY_INVITE_PARTICIPANTS,
+                TASK_COMMISSION_BACKGROUND_PAPER);
 
         // background paper
         commissionBackgroundPaper(instance);
         submitBackgroundPaperDraft(instance, "## Background paper\n\nFirst and only draft.");
         signOffBackgroundPaper(instance, "approve", "approve", "approve");
-        assertThat(processVariable(instance, "backgroundPaperSignedOff")).isEqualTo(true);
+        assertThat(driver.historicVariable(instance, BACKGROUND_PAPER_SIGNED_OFF)).isEqualTo(true);
         circulateDocumentationPack(instance);
-        assertThat(instance).isNotEnded().isWaitingAt("Gateway_PreparationJoin");
+        assertThat(instance).isNotEnded().isWaitingAt(GATEWAY_PREPARATION_JOIN);
 
         // agenda
-        Task draftAgenda = task("Task_DraftAgenda", instance);
-        assertThat(draftAgenda).hasCandidateGroup("convener-staff");
-        assertThat((String) taskService.getVariable(draftAgenda.getId(), "agendaSummary"))
+        Task draftAgenda = driver.task(instance, TASK_DRAFT_AGENDA);
+        assertThat(draftAgenda).hasCandidateGroup(ConveneGroups.STAFF);
+        assertThat((String) driver.taskVariable(draftAgenda, AGENDA_SUMMARY))
                 .contains("Day 1 — " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(firstDay),
                         "Welcome", "Working Group 1");
-        complete("lena", draftAgenda, Map.of("agendaReady", true));
-        assertThat(task("Task_ApproveAgenda", instance)).hasCandidateGroup("managers");
-        complete("grace", task("Task_ApproveAgenda", instance), Map.of("decision", "approve"));
+        driver.complete(draftAgenda, "lena", Map.of(AGENDA_READY, true));
+        assertThat(driver.task(instance, TASK_APPROVE_AGENDA)).hasCandidateGroup(ConveneGroups.MANAGERS);
+        driver.complete(instance, TASK_APPROVE_AGENDA, "grace", Map.of(DECISION, "approve"));
         assertThat(instance).isNotEnded();
 
-        // participants and invitations
-        complete("lena", task("Task_CompileParticipantList", instance), Map.of("listReady", true));
-        complete("grace", task("Task_ApproveParticipantList", instance), Map.of("decision", "approve", "comments", "Balanced."));
-        List<ProcessInstance> invitations = invitations(instance);
+        // participants and invitations: the invitation module's process
+        ProcessInstance participantList = calledProcessInstance(ParticipantListProcess.ID, instance);
+        driver.complete(participantList, ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST, "lena",
+                Map.of(ParticipantListProcess.LIST_READY, true));
+        driver.complete(participantList, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST, "grace",
+                Map.of(DECISION, "approve", COMMENTS, "Balanced."));
+        List<ProcessInstance> invitations = driver.called(participantList, InvitationProcess.ID);
         assertThat(invitations).hasSize(2);
         invitations.forEach(this::sendAndAccept);
 
-        assertThat(instance).isEnded().hasPassed("Gateway_PreparationJoin", "EndEvent_MeetingPrepared");
-        assertThat(invitationStatuses()).containsOnly(
-                Map.entry(amira, "ACCEPTED"), Map.entry(peter, "ACCEPTED"));
+        assertThat(instance).isEnded().hasPassed(CALL_ACTIVITY_INVITE_PARTICIPANTS, GATEWAY_PREPARATION_JOIN,
+                END_EVENT_MEETING_PREPARED);
+        assertThat(participants.list(code)).filteredOn(Participants.Participant::invited)
+                .extracting(Participants.Participant::id, Participants.Participant::invitationStatus)
+                .containsOnly(tuple(amira, InvitationStatus.ACCEPTED), tuple(peter, InvitationStatus.ACCEPTED));
         assertThat(agendas.reviewHistory(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::reviewer)
                 .containsExactly(tuple("approve", "grace"));
-        assertThat(listReviews()).extracting(r -> r.get("decision")).containsExactly("approve");
+        assertThat(participants.reviewHistory(code)).extracting(Participants.ListReview::decision).containsExactly("approve");
         assertThat(backgroundPaper()).satisfies(doc -> assertThat(doc.get("circulated_at")).isNotNull());
+        assertThat(events.of(AgendaApproved.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new AgendaApproved(code, null, null, "grace"));
+    }
+
+    @Test
+    void shouldPassTheMeetingDownToTheParticipantList() {
+        ProcessInstance instance = driver.startBefore(ID, code, phase, CALL_ACTIVITY_INVITE_PARTICIPANTS);
+
+        ProcessInstance participantList = calledProcessInstance(ParticipantListProcess.ID, instance);
+        assertThat(participantList).hasBusinessKey(code).isWaitingAt(ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST);
+        assertThat(runtimeService.getVariables(participantList.getId())).containsAllEntriesOf(phase);
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_INVITE_PARTICIPANTS);
     }
 
     @Test
     void shouldReturnTheAgendaOnceWithCommentsThenApproveIt() {
-        ProcessInstance instance = startBefore("Task_DraftAgenda");
-        Task firstDraft = task(instance);
-        assertThat(taskService.getVariable(firstDraft.getId(), "reviewComments")).isEqualTo("");
-        complete("lena", firstDraft, Map.of("agendaReady", true));
+        ProcessInstance instance = driver.startBefore(ID, code, phase, TASK_DRAFT_AGENDA);
+        Task firstDraft = driver.task(instance, TASK_DRAFT_AGENDA);
+        assertThat(driver.taskVariable(firstDraft, REVIEW_COMMENTS)).isEqualTo("");
+        driver.complete(firstDraft, "lena", Map.of(AGENDA_READY, true));
 
-        complete("grace", task(instance), Map.of("decision", "return", "comments", "Move the reception to the first evening."));
+        driver.complete(instance, TASK_APPROVE_AGENDA, "grace",
+                Map.of(DECISION, "return", COMMENTS, "Move the reception to the first evening."));
 
-        assertThat(instance).isWaitingAt("Task_DraftAgenda");
-        assertThat(processVariable(instance, "agendaApproved")).isEqualTo(false);
-        assertThat(taskService.getVariable(task(instance).getId(), "reviewComments"))
+        assertThat(instance).isWaitingAt(TASK_DRAFT_AGENDA);
+        assertThat(driver.historicVariable(instance, AGENDA_APPROVED)).isEqualTo(false);
+        assertThat(driver.taskVariable(driver.task(instance, TASK_DRAFT_AGENDA), REVIEW_COMMENTS))
                 .isEqualTo("Move the reception to the first evening.");
-        complete("lena", task(instance), Map.of("agendaReady", true));
-        assertThat(instance).isWaitingAt("Task_ApproveAgenda");
-        complete("grace", task(instance), Map.of("decision", "approve"));
+        driver.complete(instance, TASK_DRAFT_AGENDA, "lena", Map.of(AGENDA_READY, true));
+        assertThat(instance).isWaitingAt(TASK_APPROVE_AGENDA);
+        driver.complete(instance, TASK_APPROVE_AGENDA, "grace", Map.of(DECISION, "approve"));
 
-        assertThat(instance).isWaitingAt("Gateway_PreparationJoin").hasPassed("Gateway_AgendaApproved");
-        assertThat(processVariable(instance, "agendaApproved")).isEqualTo(true);
+        assertThat(instance).isWaitingAt(GATEWAY_PREPARATION_JOIN).hasPassed(GATEWAY_AGENDA_MERGE, GATEWAY_AGENDA_APPROVED);
+        assertThat(driver.historicVariable(instance, AGENDA_APPROVED)).isEqualTo(true);
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(agendas.reviewHistory(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::comments,
                         ConceptNotes.Review::reviewer)
                 .containsExactly(tuple("return", "Move the reception to the first evening.", "grace"),
                         tuple("approve", null, "grace"));
-    }
-
-    @Test
-    void shouldReturnTheParticipantListThenInviteEveryoneOnTheApprovedListButNotTheReserve() {
-        ProcessInstance instance = startBefore("Task_CompileParticipantList");
-        complete("lena", task(instance), Map.of("listReady", true));
-        Task approve = task(instance);
-        assertThat(approve).hasCandidateGroup("managers");
-        assertThat((String) taskService.getVariable(approve.getId(), "participantSummary"))
-                .contains("**1** invitees in all, 1 in reserve");
-
-        complete("grace", approve, Map.of("decision", "return", "comments", "Invite an international organisation and an academic."));
-
-        assertThat(instance).isWaitingAt("Task_CompileParticipantList");
-        assertThat(invitations(instance)).isEmpty();
-        assertThat(taskService.getVariable(task(instance).getId(), "reviewComments"))
-                .isEqualTo("Invite an international organisation and an academic.");
-        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
-        long daniel = participants.add(code, "Daniel Reyes", "University of Oxford", ParticipantCategory.ACA, "d.reyes@ox.example", false);
-        complete("lena", task(instance), Map.of("listReady", true));
-        assertThat((String) taskService.getVariable(task(instance).getId(), "participantSummary"))
-                .contains("**3** invitees in all, 1 in reserve");
-        complete("grace", task(instance), Map.of("decision", "approve"));
-
-        assertThat(instance).isWaitingAt("CallActivity_InviteParticipants");
-        List<ProcessInstance> invitations = invitations(instance);
-        assertThat(invitations).allSatisfy(seat -> assertThat(seat).hasBusinessKey(code));
-        assertThat(invitations).extracting(seat -> runtimeService.getVariable(seat.getId(), "participantId"))
-                .containsExactlyInAnyOrder(String.valueOf(amira), String.valueOf(peter), String.valueOf(daniel));
-        assertThat(runtimeService.getVariables(invitations.get(0).getId())).containsEntry("meetingCode", code)
-                .containsEntry("meetingTitle", TITLE).containsEntry("meetingDates", meetingDates);
-        invitations.forEach(seat -> {
-            execute(job("ServiceTask_SendInvitation", seat));
-            execute(job("ServiceTask_SendInvitation", seat));
-        });
-        assertThat(invitationStatuses()).containsOnlyKeys(amira, peter, daniel).doesNotContainKey(grace);
-        assertThat(jdbc.sql("select recipient from cv_outbox_mail where meeting_code = ? order by recipient").param(code)
-                .query(String.class).list())
-                .containsExactly("a.khalil@gov.example", "d.reyes@ox.example", "p.mwangi@iom.example");
-        assertThat(listReviews()).extracting(r -> r.get("decision"), r -> r.get("reviewer"))
-                .containsExactly(tuple("return", "grace"), tuple("approve", "grace"));
+        assertThat(events.of(AgendaReturned.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new AgendaReturned(code, "Move the reception to the first evening.",
+                        null, "grace"));
+        assertThat(events.of(AgendaApproved.class, code)).hasSize(1);
     }
 
     @Test
     void shouldSendARejectedBackgroundPaperBackToItsAuthorWithTheReviewersComments() {
-        ProcessInstance instance = startBefore("Task_CommissionBackgroundPaper");
+        ProcessInstance instance = driver.startBefore(ID, code, phase, TASK_COMMISSION_BACKGROUND_PAPER);
         commissionBackgroundPaper(instance);
         assertThat(backgroundPaper()).containsEntry("author_name", "Prof. Daniel Reyes")
                 .containsEntry("due_date", java.sql.Date.valueOf(firstDay.minusWeeks(5)));
@@ -197,23 +180,23 @@ class PreparationProcessTests {
 
         signOffBackgroundPaper(instance, "reject", null, null);
 
-        assertThat(instance).isWaitingAt("Task_SubmitBackgroundPaperDraft");
-        assertThat(processVariable(instance, "backgroundPaperSignedOff")).isEqualTo(false);
-        Task resubmit = task(instance);
+        assertThat(instance).isWaitingAt(TASK_SUBMIT_BACKGROUND_PAPER_DRAFT);
+        assertThat(driver.historicVariable(instance, BACKGROUND_PAPER_SIGNED_OFF)).isEqualTo(false);
+        Task resubmit = driver.task(instance, TASK_SUBMIT_BACKGROUND_PAPER_DRAFT);
         assertThat(resubmit).as("back to its author").isAssignedTo("omar");
-        assertThat(taskService.getVariable(resubmit.getId(), "reviewComments"))
+        assertThat(driver.taskVariable(resubmit, REVIEW_COMMENTS))
                 .isEqualTo("**ravi**: Cite the conclusions of the 2011 Amman meeting.");
-        assertThat(taskService.getVariable(resubmit.getId(), "draftText")).isEqualTo("## Background paper\n\nFirst draft.");
+        assertThat(driver.taskVariable(resubmit, DRAFT_TEXT)).isEqualTo("## Background paper\n\nFirst draft.");
         long second = submitBackgroundPaperDraft(instance, "## Background paper\n\nSecond draft, citing Amman 2011.");
         assertThat(second).isNotEqualTo(first);
-        assertThat(runtimeService.getVariable(calledProcessInstance("SignOffProcess", instance).getId(), "documentVersionId"))
+        assertThat(runtimeService.getVariable(calledProcessInstance(SIGN_OFF_PROCESS, instance).getId(), "documentVersionId"))
                 .isEqualTo(second);
         signOffBackgroundPaper(instance, "approve", "approve", "approve");
 
-        assertThat(instance).isWaitingAt("Task_CirculateDocumentationPack");
-        assertThat(processVariable(instance, "backgroundPaperSignedOff")).isEqualTo(true);
+        assertThat(instance).isWaitingAt(TASK_CIRCULATE_DOCUMENTATION_PACK).hasPassed(GATEWAY_BACKGROUND_PAPER_MERGE);
+        assertThat(driver.historicVariable(instance, BACKGROUND_PAPER_SIGNED_OFF)).isEqualTo(true);
         circulateDocumentationPack(instance);
-        assertThat(instance).isWaitingAt("Gateway_PreparationJoin");
+        assertThat(instance).isWaitingAt(GATEWAY_PREPARATION_JOIN);
         assertThat(signatures(first)).extracting(r -> r.get("reviewer"), r -> r.get("decision"))
                 .containsExactly(tuple("ravi", "reject"));
         assertThat(signatures(second)).extracting(r -> r.get("reviewer"), r -> r.get("decision"))
@@ -223,52 +206,43 @@ class PreparationProcessTests {
 
     @Test
     void shouldNotRecordThePackAsCirculatedUntilStaffConfirmItWent() {
-        ProcessInstance instance = startBefore("Task_CommissionBackgroundPaper");
+        ProcessInstance instance = driver.startBefore(ID, code, phase, TASK_COMMISSION_BACKGROUND_PAPER);
         commissionBackgroundPaper(instance);
         runtimeService.createProcessInstanceModification(instance.getId())
-                .cancelAllForActivity("Task_SubmitBackgroundPaperDraft")
-                .startBeforeActivity("Task_CirculateDocumentationPack")
+                .cancelAllForActivity(TASK_SUBMIT_BACKGROUND_PAPER_DRAFT)
+                .startBeforeActivity(TASK_CIRCULATE_DOCUMENTATION_PACK)
                 .execute();
-        Task circulate = task(instance);
+        Task circulate = driver.task(instance, TASK_CIRCULATE_DOCUMENTATION_PACK);
 
-        assertThatThrownBy(() -> complete("lena", circulate, Map.of("packCirculated", false, "packNote", "Not yet.")))
+        assertThatThrownBy(() -> driver.complete(circulate, "lena", Map.of(PACK_CIRCULATED, false, PACK_NOTE, "Not yet.")))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("'The pack has gone to everyone who accepted' is required");
-        assertThatThrownBy(() -> complete("lena", circulate, Map.of("packNote", "Not yet.")))
+        assertThatThrownBy(() -> driver.complete(circulate, "lena", Map.of(PACK_NOTE, "Not yet.")))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("'The pack has gone to everyone who accepted' is required");
 
-        assertThat(instance).isWaitingAt("Task_CirculateDocumentationPack");
+        assertThat(instance).isWaitingAt(TASK_CIRCULATE_DOCUMENTATION_PACK);
         assertThat(backgroundPaper().get("circulated_at")).isNull();
-        complete("lena", circulate, Map.of("packCirculated", true));
-        assertThat(instance).isWaitingAt("Gateway_PreparationJoin");
+        driver.complete(circulate, "lena", Map.of(PACK_CIRCULATED, true));
+        assertThat(instance).isWaitingAt(GATEWAY_PREPARATION_JOIN);
         assertThat(backgroundPaper().get("circulated_at")).isNotNull();
     }
 
-    private ProcessInstance startBefore(String activityId) {
-        return runtimeService.createProcessInstanceByKey("PreparationProcess").businessKey(code)
-                .setVariables(phaseVariables()).startBeforeActivity(activityId).execute();
-    }
-
-    private Map<String, Object> phaseVariables() {
-        return Map.of("meetingCode", code, "meetingTitle", TITLE, "meetingPlace", "Amman, Jordan", "meetingDates", meetingDates);
-    }
-
     private void commissionBackgroundPaper(ProcessInstance instance) {
-        Task commission = task("Task_CommissionBackgroundPaper", instance);
-        assertThat(commission).hasCandidateGroup("convener-staff");
-        complete("lena", commission, Map.of("paperAuthor", "Prof. Daniel Reyes",
-                "paperBrief", "Past cooperative arrangements to share burden and responsibilities.",
-                "paperDueDate", firstDay.minusWeeks(5).toString()));
+        Task commission = driver.task(instance, TASK_COMMISSION_BACKGROUND_PAPER);
+        assertThat(commission).hasCandidateGroup(ConveneGroups.STAFF);
+        driver.complete(commission, "lena", Map.of(PAPER_AUTHOR, "Prof. Daniel Reyes",
+                PAPER_BRIEF, "Past cooperative arrangements to share burden and responsibilities.",
+                PAPER_DUE_DATE, firstDay.minusWeeks(5).toString()));
     }
 
     /** Submits a draft; returns the id of the version it became. */
     private long submitBackgroundPaperDraft(ProcessInstance instance, String text) {
-        Task submit = task("Task_SubmitBackgroundPaperDraft", instance);
-        assertThat(Offers.candidateGroups(taskService, submit)).containsExactly("convener-staff");
+        Task submit = driver.task(instance, TASK_SUBMIT_BACKGROUND_PAPER_DRAFT);
+        assertThat(driver.candidateGroups(submit)).containsExactly(ConveneGroups.STAFF);
         assertThat(submit).hasDueDate(beforeFirstSession(28));
-        assertThat(taskService.getVariable(submit.getId(), "documentTitle")).isEqualTo("Background paper");
-        complete("omar", submit, Map.of("draftText", text));
+        assertThat(driver.taskVariable(submit, DOCUMENT_TITLE)).isEqualTo("Background paper");
+        driver.complete(submit, "omar", Map.of(DRAFT_TEXT, text));
         return jdbc.sql("""
                 select v.id from cv_document_version v join cv_document d on d.id = v.document_id
                 where d.meeting_code = ? and d.kind = 'BACKGROUND_PAPER' and v.body = ?""")
@@ -277,35 +251,37 @@ class PreparationProcessTests {
 
     /** The reviewers ravi, sofia and kenji decide in that order; null: the sign-off ended before their turn. */
     private void signOffBackgroundPaper(ProcessInstance instance, String... decisions) {
-        assertThat(instance).isWaitingAt("CallActivity_SignOffBackgroundPaper");
-        ProcessInstance signOff = calledProcessInstance("SignOffProcess", instance);
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_SIGN_OFF_BACKGROUND_PAPER);
+        ProcessInstance signOff = calledProcessInstance(SIGN_OFF_PROCESS, instance);
         assertThat(signOff).hasBusinessKey(code);
-        assertThat(taskService.createTaskQuery().processInstanceId(signOff.getId()).list())
-                .extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(REVIEWERS);
+        assertThat(driver.tasks(signOff, TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrderElementsOf(REVIEWERS);
         for (int i = 0; i < decisions.length; i++) {
             String reviewer = REVIEWERS.get(i);
-            Task task = taskService.createTaskQuery().processInstanceId(signOff.getId()).taskAssignee(reviewer).singleResult();
+            List<Task> own = driver.tasks(signOff, TASK_SIGN_OFF_DRAFT).stream()
+                    .filter(t -> reviewer.equals(t.getAssignee())).toList();
             if (decisions[i] == null) {
-                assertThat(task).as("%s's task after the sign-off was decided", reviewer).isNull();
+                assertThat(own).as("%s's task after the sign-off was decided", reviewer).isEmpty();
                 continue;
             }
-            complete(reviewer, task, Map.of("decision", decisions[i],
-                    "comments", decisions[i].equals("reject") ? "Cite the conclusions of the 2011 Amman meeting." : ""));
+            assertThat(own).hasSize(1);
+            driver.complete(own.get(0), reviewer, Map.of(DECISION, decisions[i],
+                    COMMENTS, decisions[i].equals("reject") ? "Cite the conclusions of the 2011 Amman meeting." : ""));
         }
         assertThat(signOff).isEnded();
     }
 
     private void circulateDocumentationPack(ProcessInstance instance) {
-        Task circulate = task("Task_CirculateDocumentationPack", instance);
-        assertThat(circulate).as("14 days before the first session").hasCandidateGroup("convener-staff")
+        Task circulate = driver.task(instance, TASK_CIRCULATE_DOCUMENTATION_PACK);
+        assertThat(circulate).as("14 days before the first session").hasCandidateGroup(ConveneGroups.STAFF)
                 .hasDueDate(beforeFirstSession(14));
-        complete("lena", circulate, Map.of("packCirculated", true, "packNote", "Sent with the agenda."));
+        driver.complete(circulate, "lena", Map.of(PACK_CIRCULATED, true, PACK_NOTE, "Sent with the agenda."));
     }
 
     private void sendAndAccept(ProcessInstance seat) {
-        execute(job("ServiceTask_SendInvitation", seat));
-        execute(job("ServiceTask_SendInvitation", seat));
-        complete("lena", task(seat), Map.of("reply", "accept", "replyChannel", "email"));
+        driver.runAsyncJobs(seat);
+        driver.complete(seat, InvitationProcess.TASK_RECORD_REPLY, "lena",
+                Map.of(InvitationProcess.REPLY, "accept", InvitationProcess.REPLY_CHANNEL, "email"));
         assertThat(seat).isEnded();
     }
 
@@ -314,38 +290,7 @@ class PreparationProcessTests {
         return Date.from(firstDay.atTime(LocalTime.of(9, 0)).atZone(AMMAN).minusDays(days).toInstant());
     }
 
-    private void complete(String user, Task task, Map<String, Object> values) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            taskService.complete(task.getId(), values);
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    private List<ProcessInstance> invitations(ProcessInstance instance) {
-        return runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-                .processDefinitionKey("InvitationProcess").list();
-    }
-
-    private Object processVariable(ProcessInstance instance, String name) {
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).list().stream()
-                .filter(v -> instance.getId().equals(v.getActivityInstanceId()))
-                .map(v -> v.getValue()).findFirst().orElse(null);
-    }
-
-    private Map<Long, String> invitationStatuses() {
-        return jdbc.sql("select participant_id, status from cv_invitation where meeting_code = ?").param(code)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private List<Map<String, Object>> listReviews() {
-        return jdbc.sql("select decision, comments, reviewer from cv_participant_list_review where meeting_code = ? order by id")
-                .param(code).query().listOfRows();
-    }
+    // the document module's rows: it offers no query for a commission or a version's signatures yet
 
     private Map<String, Object> backgroundPaper() {
         return jdbc.sql("select author_name, brief, due_date, circulated_at from cv_document where meeting_code = ? and kind = 'BACKGROUND_PAPER'")

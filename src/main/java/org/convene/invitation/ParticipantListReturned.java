@@ -1,0 +1,12 @@
+package org.convene.invitation;
+
+import java.time.Instant;
+import org.convene.workflow.MeetingEvent;
+
+/**
+ * A manager sent the participant list back to staff; {@code comments} say what should change (never
+ * blank).
+ */
+public record ParticipantListReturned(String meetingCode, String comments, Instant occurredAt, String actor)
+        implements MeetingEvent {
+}

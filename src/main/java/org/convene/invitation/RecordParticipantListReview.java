@@ -1,0 +1,27 @@
+package org.convene.invitation;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.convene.workflow.ProcessVariables;
+import org.convene.workflow.ReviewDecision;
+import org.convene.workflow.Tasks;
+import org.springframework.stereotype.Component;
+
+/** Complete listener of "Approve participant list": the manager's decision; comments required to return the list. */
+@Component("recordParticipantListReview")
+class RecordParticipantListReview implements TaskListener {
+
+    private final Participants participants;
+
+    RecordParticipantListReview(Participants participants) {
+        this.participants = participants;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ReviewDecision decision = ReviewDecision.ofFormValue(Tasks.decision(task, ReviewDecision.RETURN.formValue()))
+                .orElseThrow();
+        participants.recordReview(Tasks.meetingCode(task), decision, Tasks.text(task, ProcessVariables.COMMENTS),
+                Tasks.currentUser(task), task.getId());
+    }
+}

@@ -1,0 +1,11 @@
+package org.convene.invitation;
+
+import java.time.Instant;
+import org.convene.workflow.MeetingEvent;
+
+/**
+ * Staff left the seat of a participant who declined or did not answer empty: no replacement.
+ */
+public record SeatLeftEmpty(String meetingCode, long participantId, String invitee, Instant occurredAt, String actor)
+        implements MeetingEvent {
+}

@@ -1,0 +1,152 @@
+package org.convene.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.convene.invitation.ParticipantListProcess.*;
+import static org.convene.workflow.ProcessVariables.COMMENTS;
+import static org.convene.workflow.ProcessVariables.DECISION;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.convene.AnnouncedEvents;
+import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
+import org.convene.ProcessDriver;
+import org.convene.TestMeetings;
+import org.convene.identity.ConveneGroups;
+import org.convene.meeting.ParticipantCategory;
+import org.convene.workflow.ProcessVariables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * ParticipantListProcess ("Invite participants", called by the meeting's preparation): staff
+ * compile the list, a manager approves it or returns it with comments, then one InvitationProcess
+ * per seat on the list, none for the reserve.
+ */
+@ConveneIntegrationTest
+class ParticipantListProcessTests {
+
+    @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
+    @Autowired RuntimeService runtimeService;
+    @Autowired Participants participants;
+    @Autowired AnnouncedEvents events;
+    @Autowired JdbcClient jdbc;
+
+    String code;
+    Map<String, Object> phase;
+    long amira;
+    long grace;
+
+    @BeforeEach
+    void registerAMeetingWithAnInviteeAndAReserve() {
+        BpmnAwareTests.init(engine);
+        code = TestMeetings.newCode("PL");
+        phase = ExpertMeetings.phaseVariables(runtimeService,
+                ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay()));
+        amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
+                "a.khalil@gov.example", false);
+        grace = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
+                "g.otieno@ngo.example", true);
+    }
+
+    @Test
+    void shouldReturnTheParticipantListThenInviteEveryoneOnTheApprovedListButNotTheReserve() {
+        ProcessInstance instance = driver.start(ID, code, phase);
+        Task compile = driver.task(instance, TASK_COMPILE_PARTICIPANT_LIST);
+        assertThat(compile).hasCandidateGroup(ConveneGroups.STAFF);
+        assertThat(driver.taskVariable(compile, REVIEW_COMMENTS)).isEqualTo("");
+        driver.complete(compile, "lena", Map.of(LIST_READY, true));
+        Task approve = driver.task(instance, TASK_APPROVE_PARTICIPANT_LIST);
+        assertThat(approve).hasCandidateGroup(ConveneGroups.MANAGERS);
+        assertThat((String) driver.taskVariable(approve, PARTICIPANT_SUMMARY))
+                .contains("**1** invitees in all, 1 in reserve");
+
+        driver.complete(approve, "grace", Map.of(DECISION, "return",
+                COMMENTS, "Invite an international organisation and an academic."));
+
+        assertThat(instance).isWaitingAt(TASK_COMPILE_PARTICIPANT_LIST);
+        assertThat(driver.historicVariable(instance, PARTICIPANT_LIST_APPROVED)).isEqualTo(false);
+        assertThat(driver.called(instance, InvitationProcess.ID)).isEmpty();
+        assertThat(driver.taskVariable(driver.task(instance, TASK_COMPILE_PARTICIPANT_LIST), REVIEW_COMMENTS))
+                .isEqualTo("Invite an international organisation and an academic.");
+        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
+        long daniel = participants.add(code, "Daniel Reyes", "University of Oxford", ParticipantCategory.ACA,
+                "d.reyes@ox.example", false);
+        driver.complete(instance, TASK_COMPILE_PARTICIPANT_LIST, "lena", Map.of(LIST_READY, true));
+        assertThat((String) driver.taskVariable(driver.task(instance, TASK_APPROVE_PARTICIPANT_LIST), PARTICIPANT_SUMMARY))
+                .contains("**3** invitees in all, 1 in reserve");
+        driver.complete(instance, TASK_APPROVE_PARTICIPANT_LIST, "grace", Map.of(DECISION, "approve"));
+
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_INVITE_PARTICIPANT).hasPassed(GATEWAY_PARTICIPANT_LIST_MERGE);
+        List<ProcessInstance> seats = driver.called(instance, InvitationProcess.ID);
+        assertThat(seats).allSatisfy(seat -> assertThat(seat).hasBusinessKey(code));
+        assertThat(seats).extracting(seat -> runtimeService.getVariable(seat.getId(), InvitationProcess.PARTICIPANT_ID))
+                .containsExactlyInAnyOrder(String.valueOf(amira), String.valueOf(peter), String.valueOf(daniel));
+        assertThat(runtimeService.getVariables(seats.get(0).getId())).containsAllEntriesOf(phase);
+        seats.forEach(driver::runAsyncJobs);
+        assertThat(participants.list(code)).filteredOn(Participants.Participant::invited)
+                .extracting(Participants.Participant::id).containsExactlyInAnyOrder(amira, peter, daniel)
+                .doesNotContain(grace);
+        assertThat(jdbc.sql("select recipient from cv_outbox_mail where meeting_code = ? order by recipient").param(code)
+                .query(String.class).list())
+                .containsExactly("a.khalil@gov.example", "d.reyes@ox.example", "p.mwangi@iom.example");
+        assertThat(participants.reviewHistory(code)).extracting(Participants.ListReview::decision, Participants.ListReview::reviewer)
+                .containsExactly(tuple("return", "grace"), tuple("approve", "grace"));
+        assertThat(events.of(ParticipantListReturned.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new ParticipantListReturned(code,
+                        "Invite an international organisation and an academic.", null, "grace"));
+        assertThat(events.of(ParticipantListApproved.class, code)).singleElement().usingRecursiveComparison()
+                .ignoringFields("occurredAt").isEqualTo(new ParticipantListApproved(code, 3, 1, null, null, "grace"));
+    }
+
+    @Test
+    void shouldEndOnceEverySeatIsSettled() {
+        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
+        ProcessInstance instance = driver.start(ID, code, phase);
+        driver.complete(instance, TASK_COMPILE_PARTICIPANT_LIST, "lena", Map.of(LIST_READY, true));
+        driver.complete(instance, TASK_APPROVE_PARTICIPANT_LIST, "grace", Map.of(DECISION, "approve", COMMENTS, "Balanced."));
+
+        List<ProcessInstance> seats = driver.called(instance, InvitationProcess.ID);
+        assertThat(seats).hasSize(2);
+        for (ProcessInstance seat : seats) {
+            driver.runAsyncJobs(seat);
+            driver.complete(seat, InvitationProcess.TASK_RECORD_REPLY, "lena", Map.of(InvitationProcess.REPLY, "accept",
+                    InvitationProcess.REPLY_CHANNEL, "email"));
+            assertThat(seat).isEnded();
+        }
+
+        assertThat(instance).isEnded().hasPassedInOrder(TASK_APPROVE_PARTICIPANT_LIST, GATEWAY_PARTICIPANT_LIST_APPROVED,
+                CALL_ACTIVITY_INVITE_PARTICIPANT, END_EVENT_PARTICIPANTS_INVITED);
+        assertThat(participants.list(code)).extracting(Participants.Participant::id, Participants.Participant::invitationStatus)
+                .containsExactlyInAnyOrder(tuple(amira, InvitationStatus.ACCEPTED), tuple(peter, InvitationStatus.ACCEPTED),
+                        tuple(grace, null));
+        assertThat(events.of(ParticipantListApproved.class, code)).extracting(ParticipantListApproved::comments)
+                .containsExactly("Balanced.");
+    }
+
+    @Test
+    void shouldRefuseToReturnTheListWithoutComments() {
+        ProcessInstance instance = driver.start(ID, code, phase);
+        driver.complete(instance, TASK_COMPILE_PARTICIPANT_LIST, "lena", Map.of(LIST_READY, true));
+
+        assertThatThrownBy(() -> driver.complete(instance, TASK_APPROVE_PARTICIPANT_LIST, "grace",
+                Map.of(DECISION, "return")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Comments");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_PARTICIPANT_LIST);
+        assertThat(participants.reviewHistory(code)).isEmpty();
+        assertThat(events.of(ParticipantListReturned.class, code)).isEmpty();
+        assertThat(runtimeService.getVariable(instance.getId(), ProcessVariables.MEETING_CODE)).isEqualTo(code);
+    }
+}
