@@ -3,7 +3,6 @@ package org.convene.document;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,14 +141,16 @@ public class Documents {
                 .update();
     }
 
-    /** Complete listener of "Commission background paper": author, brief and due date. */
+    /**
+     * Complete listener of "Commission background paper": author, brief and due date. The due
+     * date is stored as the day entered: the form's check (a date as text YYYY-MM-DD that
+     * exists) has already refused anything else.
+     */
     public void commission(DelegateTask task, String kind) {
         long id = document(Tasks.meetingCode(task), kind, "");
-        Object due = task.getVariable("paperDueDate");
+        LocalDate due = LocalDate.parse(Tasks.text(task, "paperDueDate"));
         jdbc.sql("update cv_document set author_name = ?, brief = ?, due_date = ? where id = ?")
-                .params(Tasks.text(task, "paperAuthor"), Tasks.text(task, "paperBrief"),
-                        due instanceof Date d ? d.toInstant().atZone(ZoneOffset.UTC).toLocalDate()
-                                : LocalDate.parse(due.toString().substring(0, 10)), id)
+                .params(Tasks.text(task, "paperAuthor"), Tasks.text(task, "paperBrief"), due, id)
                 .update();
     }
 

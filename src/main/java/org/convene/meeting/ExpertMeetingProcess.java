@@ -23,7 +23,7 @@ public final class ExpertMeetingProcess {
 
     /** The venue's IANA time zone, e.g. {@code Asia/Amman}. String; Asia/Amman when absent. */
     public static final String MEETING_TIME_ZONE = "meetingTimeZone";
-    /** The meeting's first day, {@code YYYY-MM-DD} (or a date-time whose date counts, in the venue's zone). */
+    /** The meeting's first day as entered: text {@code YYYY-MM-DD} naming a day that exists (no Date, no time). */
     public static final String FIRST_DAY = "firstDay";
     /** How many days the meeting lasts, 1 to 5. Number; 2 when absent. */
     public static final String NUMBER_OF_DAYS = "numberOfDays";

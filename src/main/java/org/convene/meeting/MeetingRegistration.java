@@ -3,11 +3,12 @@ package org.convene.meeting;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.convene.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
@@ -77,16 +78,23 @@ class MeetingRegistration implements ExecutionListener {
         }
     }
 
+    /**
+     * The first day exactly as entered: text YYYY-MM-DD naming a day that exists. A Date (an
+     * instant) or a date and time is refused rather than turned into a day in some time zone,
+     * which could move it. Thrown as a form field's failure, so that Tasklist's start form
+     * (submit-form) answers 400.
+     */
     private static LocalDate firstDay(DelegateExecution execution) {
         Object value = execution.getVariable(ExpertMeetingProcess.FIRST_DAY);
-        try {
-            if (value instanceof Date date) {
-                return date.toInstant().atZone(zone(execution)).toLocalDate();
+        if (value instanceof String text) {
+            try {
+                return LocalDate.parse(text); // ISO, strict: 2027-02-30 is refused
+            } catch (DateTimeParseException e) {
+                // refused below
             }
-            return LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
-        } catch (RuntimeException e) {
-            throw new BadUserRequestException("'firstDay' must be the meeting's first day as YYYY-MM-DD (got '" + value + "').");
         }
+        throw new FormFieldValidationException(ExpertMeetingProcess.FIRST_DAY, "'First day' must be the meeting's first day as text YYYY-MM-DD, "
+                + "a date that exists (got '" + value + "').");
     }
 
     private static int days(DelegateExecution execution) {

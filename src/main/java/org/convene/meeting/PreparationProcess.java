@@ -48,7 +48,7 @@ public final class PreparationProcess {
     public static final String PAPER_AUTHOR = "paperAuthor";
     /** What the paper should cover. String, required. */
     public static final String PAPER_BRIEF = "paperBrief";
-    /** When the author's draft is due, {@code YYYY-MM-DD}. String, required. */
+    /** When the author's draft is due, as entered: text {@code YYYY-MM-DD} naming a day that exists, not past. Required. */
     public static final String PAPER_DUE_DATE = "paperDueDate";
     /** The document's title (task-local, read-only). */
     public static final String DOCUMENT_TITLE = "documentTitle";

@@ -7,11 +7,23 @@ import java.util.List;
 /**
  * The input fields of one Camunda Form, read from its JSON, with the validation rules
  * that form-js enforces in the browser.
+ *
+ * <p>A date without a time is a textfield (form-js 1.8.7's date picker shifts a stored date
+ * by a day west of UTC) marked with two of form-js's custom properties: {@code "valueType":
+ * "date"} (the text must be a date that exists, as YYYY-MM-DD) and {@code "notBefore":
+ * "today"} (the date must not be past).
  */
 record FormSchema(String id, List<Field> fields) {
 
+    /**
+     * @param pattern   form-js's {@code validate.pattern} (a regular expression the text must contain
+     *                  a match of, as JavaScript's {@code RegExp.test}); null when none
+     * @param dateOnly  the value is a calendar date as text YYYY-MM-DD (custom property {@code valueType: date})
+     * @param notPast   the date must not be past (custom property {@code notBefore: today})
+     */
     record Field(String key, String type, String label, boolean required, Integer minLength,
-                 Integer maxLength, Double min, Double max, List<String> values, String valuesKey) {
+                 Integer maxLength, Double min, Double max, List<String> values, String valuesKey,
+                 String pattern, boolean dateOnly, boolean notPast) {
     }
 
     static FormSchema parse(JsonNode form) {
@@ -41,7 +53,10 @@ record FormSchema(String id, List<Field> fields) {
                     doubleOrNull(validate.path("min")),
                     doubleOrNull(validate.path("max")),
                     List.copyOf(values),
-                    component.path("valuesKey").asText(null)));
+                    component.path("valuesKey").asText(null),
+                    validate.path("pattern").asText(null),
+                    "date".equals(component.path("properties").path("valueType").asText()),
+                    "today".equals(component.path("properties").path("notBefore").asText())));
         }
     }
 

@@ -1,19 +1,29 @@
 package org.convene.workflow;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Checks submitted values against a form's rules, as form-js does in the browser:
- * required, text length, number range, and that a choice is one of the offered values.
+ * required, text length and pattern, number range, and that a choice is one of the offered
+ * values; and what the browser cannot check: that a date field's text is a date that exists
+ * (no 2027-02-30) and, where the form says so, is not past.
  */
 final class FormSubmissionValidator {
+
+    /**
+     * "Not past" allows every date that is today somewhere on Earth: the server cannot know
+     * the person's calendar, so only a date already over at UTC-12 is refused.
+     */
+    private static final ZoneOffset LAST_ZONE_ON_EARTH = ZoneOffset.ofHours(-12);
 
     private FormSubmissionValidator() {
     }
@@ -55,7 +65,8 @@ final class FormSubmissionValidator {
 
     private static void checkText(FormSchema.Field field, String label, Object value, List<String> problems) {
         if (!(value instanceof String text)) {
-            problems.add(label + " must be text");
+            problems.add(label + (field.dateOnly() ? " must be a date as text YYYY-MM-DD, not a " + value.getClass().getSimpleName()
+                    : " must be text"));
             return;
         }
         if (field.maxLength() != null && text.length() > field.maxLength()) {
@@ -63,6 +74,28 @@ final class FormSubmissionValidator {
         }
         if (field.minLength() != null && text.strip().length() < field.minLength()) {
             problems.add(label + " is shorter than " + field.minLength() + " characters");
+        }
+        boolean matches = field.pattern() == null || Pattern.compile(field.pattern()).matcher(text).find();
+        if (field.dateOnly()) {
+            checkDateOnly(field, label, text, matches, problems);
+        } else if (!matches) {
+            problems.add(label + " must match the pattern " + field.pattern());
+        }
+    }
+
+    private static void checkDateOnly(FormSchema.Field field, String label, String text, boolean matches,
+                                      List<String> problems) {
+        LocalDate date;
+        try {
+            // ISO_LOCAL_DATE resolves strictly: 2027-02-30 is refused, not moved to March
+            date = matches ? LocalDate.parse(text) : null;
+        } catch (DateTimeParseException e) {
+            date = null;
+        }
+        if (date == null) {
+            problems.add(label + " must be a date that exists, as YYYY-MM-DD (got '" + text + "')");
+        } else if (field.notPast() && date.isBefore(LocalDate.now(LAST_ZONE_ON_EARTH))) {
+            problems.add(label + " must not be in the past (got " + text + ")");
         }
     }
 
