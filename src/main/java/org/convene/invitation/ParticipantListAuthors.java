@@ -16,10 +16,10 @@ class ParticipantListAuthors implements DraftAuthors {
 
     @Override
     public Optional<Draft> draftDecidedBy(DelegateTask task) {
-        if (!"Task_ApproveParticipantList".equals(task.getTaskDefinitionKey())) {
+        if (!ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST.equals(task.getTaskDefinitionKey())) {
             return Optional.empty();
         }
-        return CompletedTasks.lastCompletedBy(task, "Task_CompileParticipantList")
+        return CompletedTasks.lastCompletedBy(task, ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST)
                 .map(author -> new Draft(author, "the participant list"));
     }
 }

@@ -25,14 +25,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("agendas")
 public class Agendas {
 
+    /**
+     * A session on the agenda: its day (1 for the first), start and end in the venue's local time,
+     * its {@link SessionKind} name, title, and the working group it belongs to (null unless a
+     * working-group session).
+     */
     public record Session(long id, int day, LocalTime startsAt, LocalTime endsAt, String kind, String title,
                           String workingGroupCode) {
 
+        /** "Working group", "Break", ... */
         public String kindLabel() {
             return SessionKind.valueOf(kind).label();
         }
     }
 
+    /**
+     * A working group: its code ({@code WG1}), theme, the day it meets, its chair (a name, and the
+     * chair's account when the chair has one; both may be null), rapporteur (may be null) and its
+     * questions in order.
+     */
     public record WorkingGroup(String code, String title, int day, String chairName, String chairUserId,
                                String rapporteurName, List<String> questions) {
     }
@@ -61,6 +72,7 @@ public class Agendas {
         this.events = events;
     }
 
+    /** The meeting's sessions by day and start time; empty for an unknown meeting. */
     public List<Session> sessions(String meetingCode) {
         return jdbc.sql("""
                 select id, day_number, starts_at, ends_at, kind, title, working_group_code from cv_agenda_session
@@ -71,6 +83,7 @@ public class Agendas {
                 .list();
     }
 
+    /** The meeting's working groups by day and code; empty for an unknown meeting. */
     public List<WorkingGroup> workingGroups(String meetingCode) {
         Map<String, List<String>> questions = jdbc.sql("""
                 select g.code, q.text from cv_working_group_question q join cv_working_group g on g.id = q.working_group_id
@@ -90,7 +103,13 @@ public class Agendas {
         return directory.members(ConveneGroups.REVIEWERS);
     }
 
-    /** Adds a session after checking it against the meeting's days and working groups; returns its id. */
+    /**
+     * Adds a session after checking it against the meeting's days and working groups.
+     *
+     * @return the new session's id
+     * @throws AgendaChangeRefused naming each field that breaks a rule; nothing is stored
+     * @throws MeetingNotFoundException for an unknown meeting
+     */
     @Transactional
     public long addSession(String meetingCode, NewSession session) {
         Meeting meeting = meetings.get(meetingCode);
@@ -127,7 +146,13 @@ public class Agendas {
         return id.getKeyAs(Number.class).longValue();
     }
 
-    /** Removes a session of this meeting's agenda; returns it. */
+    /**
+     * Removes a session of this meeting's agenda.
+     *
+     * @return the session removed
+     * @throws AgendaChangeRefused when the meeting has no such session (any more)
+     * @throws MeetingNotFoundException for an unknown meeting
+     */
     @Transactional
     public Session removeSession(String meetingCode, long sessionId) {
         meetings.get(meetingCode);
@@ -141,6 +166,9 @@ public class Agendas {
      * Names a working group's chair and rapporteur. The chair's account, when given, must be a
      * reviewer: the chair's validation task goes to it (else to the managers). A chair named by
      * account only takes the account's name.
+     *
+     * @throws AgendaChangeRefused naming each field that breaks a rule, or an unknown working group
+     * @throws MeetingNotFoundException for an unknown meeting
      */
     @Transactional
     public void changeWorkingGroup(String meetingCode, String workingGroupCode, WorkingGroupRoles roles) {
@@ -165,7 +193,13 @@ public class Agendas {
         assignWorkingGroup(meetingCode, workingGroupCode, chairName, chairUserId, rapporteur);
     }
 
-    /** Names a working group's chair (with the chair's Camunda user, when the chair has one) and rapporteur. */
+    /**
+     * Names a working group's chair (with the chair's Camunda user, when the chair has one) and
+     * rapporteur, unchecked (the seed's and the tests' way; staff go through {@link #changeWorkingGroup}).
+     *
+     * @param chairUserId may be null; so may the names
+     * @throws IllegalArgumentException when the meeting has no such working group
+     */
     public void assignWorkingGroup(String meetingCode, String workingGroupCode, String chairName, String chairUserId,
                                    String rapporteurName) {
         int updated = jdbc.sql("""
@@ -177,7 +211,7 @@ public class Agendas {
         }
     }
 
-    /** The agenda as Markdown, for the forms. */
+    /** The agenda as Markdown, for the forms: a bold line per day, then "- 09:00–09:15 Welcome" per session. */
     public String summary(String meetingCode) {
         StringBuilder text = new StringBuilder();
         int day = 0;
@@ -192,6 +226,7 @@ public class Agendas {
         return text.toString();
     }
 
+    /** The comments of the last review, when it sent the agenda back; else empty (never null). */
     public String lastComments(String meetingCode) {
         return MeetingReviews.lastReturnComments(jdbc, meetingCode, MeetingReviews.AGENDA);
     }

@@ -5,7 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** One expert meeting, known by its code (the business key of its process instance). */
+/**
+ * One expert meeting, known by its code (the business key of its process instances): title, venue,
+ * the venue's time zone, its first day in the venue's calendar and how many days it lasts (1 to 5).
+ */
 public record Meeting(String code, String title, String place, ZoneId timeZone, LocalDate firstDay,
                       int numberOfDays) {
 
@@ -13,6 +16,7 @@ public record Meeting(String code, String title, String place, ZoneId timeZone, 
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
+    /** The meeting's last day, in the venue's calendar. */
     public LocalDate lastDay() {
         return firstDay.plusDays(numberOfDays - 1L);
     }

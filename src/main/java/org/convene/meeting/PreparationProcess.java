@@ -12,7 +12,7 @@ public final class PreparationProcess {
     /** The process id (definition key). */
     public static final String ID = "PreparationProcess";
 
-    public static final String START_EVENT_PREPARATION_STARTED = "StartEvent_PreparationStarted";
+    public static final String START_EVENT_CONCEPT_NOTE_APPROVED = "StartEvent_ConceptNoteApproved";
     public static final String GATEWAY_PREPARATION_SPLIT = "Gateway_PreparationSplit";
     public static final String GATEWAY_AGENDA_MERGE = "Gateway_AgendaMerge";
     public static final String TASK_DRAFT_AGENDA = "Task_DraftAgenda";

@@ -2,6 +2,8 @@ package org.convene.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.convene.invitation.InvitationReplyLink.NOTE_FIELD;
+import static org.convene.invitation.InvitationReplyLink.REPLY_FIELD;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -109,7 +111,7 @@ class InvitationReplyLinkTests {
     void shouldRecordAnAcceptanceAndLetTheProcessPassToInvitationAccepted() throws Exception {
         browser.get(path());
 
-        Page done = browser.post(path(), Map.of("reply", "accept", "note", "Arriving the evening before <b>late</b>."));
+        Page done = browser.post(path(), Map.of(REPLY_FIELD, "accept", NOTE_FIELD, "Arriving the evening before <b>late</b>."));
 
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body()).contains("we look forward to seeing you", ExpertMeetings.TITLE);
@@ -132,7 +134,7 @@ class InvitationReplyLinkTests {
                         "Amira Khalil, Ministry of Interior", ParticipantCategory.GOV, ReplyChannel.LINK,
                         "Arriving the evening before <b>late</b>.", null, null));
 
-        Page again = browser.post(path(), Map.of("reply", "decline"));
+        Page again = browser.post(path(), Map.of(REPLY_FIELD, "decline"));
         Page opened = browser.get(path());
 
         assertThat(again.status()).isEqualTo(409);
@@ -148,7 +150,7 @@ class InvitationReplyLinkTests {
     void shouldRecordADeclineAndAskStaffForAReplacement() throws Exception {
         browser.get(path() + "?reply=decline");
 
-        Page done = browser.post(path(), Map.of("reply", "decline", "note", ""));
+        Page done = browser.post(path(), Map.of(REPLY_FIELD, "decline", NOTE_FIELD, ""));
 
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body()).contains("We have recorded that you cannot attend");
@@ -170,7 +172,7 @@ class InvitationReplyLinkTests {
         String tampered = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
 
         Page opened = browser.get("/links/" + tampered);
-        Page posted = browser.post("/links/" + tampered, Map.of("reply", "accept"));
+        Page posted = browser.post("/links/" + tampered, Map.of(REPLY_FIELD, "accept"));
 
         assertThat(opened.status()).isEqualTo(400);
         assertThat(opened.body()).contains("This link is not valid").doesNotContain("Amira", "<form");
@@ -185,7 +187,7 @@ class InvitationReplyLinkTests {
                 Instant.now().minusSeconds(60));
 
         Page opened = browser.get(expired);
-        Page posted = browser.post(expired, Map.of("reply", "accept"));
+        Page posted = browser.post(expired, Map.of(REPLY_FIELD, "accept"));
 
         assertThat(opened.status()).isEqualTo(410);
         assertThat(opened.body()).contains("This link has expired");
@@ -211,12 +213,12 @@ class InvitationReplyLinkTests {
             assertThat(page.status()).isEqualTo(404);
             assertThat(page.body()).contains("This link leads nowhere");
         });
-        assertThat(browser.post("/links/" + otherAction, Map.of("reply", "accept")).status()).isEqualTo(404);
+        assertThat(browser.post("/links/" + otherAction, Map.of(REPLY_FIELD, "accept")).status()).isEqualTo(404);
         for (Map.Entry<String, String> token : noInvitation.entrySet()) {
             Page opened = browser.get("/links/" + token.getValue());
             assertThat(opened.status()).as(token.getKey()).isEqualTo(404);
             assertThat(opened.body()).as(token.getKey()).contains("No invitation for this link");
-            assertThat(browser.post("/links/" + token.getValue(), Map.of("reply", "accept")).status())
+            assertThat(browser.post("/links/" + token.getValue(), Map.of(REPLY_FIELD, "accept")).status())
                     .as(token.getKey()).isEqualTo(404);
             assertThat(links.verify(token.getValue()).isValid()).as("still unused: " + token.getKey()).isTrue();
         }
@@ -230,7 +232,7 @@ class InvitationReplyLinkTests {
         completeRecordReply("lena", "decline", "phone");
 
         Page opened = browser.get(path());
-        Page posted = browser.post(path(), Map.of("reply", "accept"));
+        Page posted = browser.post(path(), Map.of(REPLY_FIELD, "accept"));
 
         assertThat(opened.status()).isEqualTo(409);
         assertThat(opened.body()).contains("already recorded that you cannot attend");
@@ -249,7 +251,7 @@ class InvitationReplyLinkTests {
         assertThat(invitation).isWaitingAt(InvitationProcess.TASK_INVITE_REPLACEMENT);
 
         Page opened = browser.get(path());
-        Page posted = browser.post(path(), Map.of("reply", "accept"));
+        Page posted = browser.post(path(), Map.of(REPLY_FIELD, "accept"));
 
         assertThat(opened.status()).isEqualTo(409);
         assertThat(opened.body()).contains("no longer waits for a reply");
@@ -263,9 +265,9 @@ class InvitationReplyLinkTests {
     void shouldRefuseAnAnswerWithoutAChoiceOrWithAnOverlongNoteAndKeepTheLinkUsable() throws Exception {
         browser.get(path());
 
-        Page noChoice = browser.post(path(), Map.of("note", "Which dates?"));
-        Page unknownChoice = browser.post(path(), Map.of("reply", "maybe"));
-        Page longNote = browser.post(path(), Map.of("reply", "accept", "note", "x".repeat(2001)));
+        Page noChoice = browser.post(path(), Map.of(NOTE_FIELD, "Which dates?"));
+        Page unknownChoice = browser.post(path(), Map.of(REPLY_FIELD, "maybe"));
+        Page longNote = browser.post(path(), Map.of(REPLY_FIELD, "accept", NOTE_FIELD, "x".repeat(2001)));
 
         assertThat(noChoice.status()).isEqualTo(400);
         assertThat(noChoice.body()).contains("Please choose your answer");
@@ -273,15 +275,15 @@ class InvitationReplyLinkTests {
         assertThat(longNote.status()).isEqualTo(400);
         assertThat(longNote.body()).contains("up to 2000 characters");
         assertNothingChanged();
-        assertThat(browser.post(path(), Map.of("reply", "accept", "note", "y".repeat(2000))).status()).isEqualTo(200);
+        assertThat(browser.post(path(), Map.of(REPLY_FIELD, "accept", NOTE_FIELD, "y".repeat(2000))).status()).isEqualTo(200);
         assertThat(invitation).isEnded();
     }
 
     @Test
     void shouldRefuseAPostWithoutTheFormsCsrfToken() throws Exception {
-        Page forged = new Browser().post(path(), Map.of("reply", "decline"));
+        Page forged = new Browser().post(path(), Map.of(REPLY_FIELD, "decline"));
         browser.get(path());
-        Page wrongToken = browser.post(path(), Map.of("reply", "decline", "_csrf", "forged"));
+        Page wrongToken = browser.post(path(), Map.of(REPLY_FIELD, "decline", "_csrf", "forged"));
 
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.body()).contains("This form has expired");

@@ -16,7 +16,7 @@ class ProposeMeetingFormTests {
         JsonNode form = new ObjectMapper().readTree(Path.of("bpmn/meeting/propose-meeting.form").toFile());
         JsonNode zones = null;
         for (JsonNode component : form.path("components")) {
-            if ("meetingTimeZone".equals(component.path("key").asText())) {
+            if (ExpertMeetingProcess.MEETING_TIME_ZONE.equals(component.path("key").asText())) {
                 zones = component.path("values");
             }
         }
