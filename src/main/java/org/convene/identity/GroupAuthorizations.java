@@ -58,6 +58,9 @@ public class GroupAuthorizations {
             // Tasklist reads the deployed forms of the definitions behind a user's tasks
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
             grant(group, Resources.FILTER, ANY, Permissions.READ);
+            // Tasklist's "Set assignee" looks the colleague up before it assigns; who may be given the task
+            // is the engine's rule (workflow/TaskAssignmentGuard), not this list
+            grant(group, Resources.USER, ANY, Permissions.READ);
         }
         grant(ConveneGroups.STAFF, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         grant(ConveneGroups.REVIEWERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
