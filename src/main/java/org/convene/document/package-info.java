@@ -4,4 +4,7 @@
  * the reusable sign-off (bpmn/document/SignOffProcess.bpmn) with its record of who signed
  * which version when.
  */
+@ApplicationModule(allowedDependencies = {"identity", "workflow"})
 package org.convene.document;
+
+import org.springframework.modulith.ApplicationModule;

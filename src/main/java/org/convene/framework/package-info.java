@@ -3,4 +3,7 @@
  * recommendations, and the Common Framework with its operational toolbox
  * (bpmn/framework). Drafts and their versions are kept by the document module.
  */
+@ApplicationModule(allowedDependencies = {"meeting", "document", "identity", "workflow"})
 package org.convene.framework;
+
+import org.springframework.modulith.ApplicationModule;

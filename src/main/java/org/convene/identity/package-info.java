@@ -5,4 +5,7 @@
  * have no login, act through signed links ({@link org.convene.identity.SignedLinks}); the modules
  * provide what a link does ({@link org.convene.identity.SignedLinkAction}).
  */
+@ApplicationModule(allowedDependencies = "workflow")
 package org.convene.identity;
+
+import org.springframework.modulith.ApplicationModule;

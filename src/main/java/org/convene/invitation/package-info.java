@@ -11,4 +11,7 @@
  * {@link org.convene.invitation.InvitationDeclined}, {@link org.convene.invitation.InvitationLapsed},
  * {@link org.convene.invitation.ReplacementInvited} and {@link org.convene.invitation.SeatLeftEmpty}.
  */
+@ApplicationModule(allowedDependencies = {"meeting", "identity", "workflow"})
 package org.convene.invitation;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,4 +12,7 @@
  * {@link org.convene.meeting.ConceptNoteReturned}, {@link org.convene.meeting.AgendaApproved},
  * {@link org.convene.meeting.AgendaReturned} and {@link org.convene.meeting.AttendanceRecorded}.
  */
+@ApplicationModule(allowedDependencies = {"identity", "workflow", "document"})
 package org.convene.meeting;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,4 +8,7 @@
  * The progress read model, Cockpit dashboard and metrics are for later work. No other module
  * depends on this one.
  */
+@ApplicationModule(allowedDependencies = {"workflow", "identity", "meeting"})
 package org.convene.tracking;
+
+import org.springframework.modulith.ApplicationModule;
