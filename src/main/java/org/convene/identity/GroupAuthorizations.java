@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -16,7 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,12 +39,14 @@ public class GroupAuthorizations {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
+    private final TaskService taskService;
 
     GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService,
-                        FilterService filterService) {
+                        FilterService filterService, TaskService taskService) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
+        this.taskService = taskService;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -123,7 +126,7 @@ public class GroupAuthorizations {
             filterService.saveFilter(existing.setProperties(properties));
             return;
         }
-        var taskQuery = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+        TaskQuery taskQuery = taskService.createTaskQuery();
         if (criteria.containsKey("assigneeExpression")) {
             taskQuery.taskAssigneeExpression(criteria.get("assigneeExpression"));
         } else {
@@ -131,7 +134,7 @@ public class GroupAuthorizations {
         }
         taskQuery.orderByDueDate().asc();
         Filter filter = filterService.newTaskFilter(name)
-                .setQuery((Query) taskQuery)
+                .setQuery(taskQuery)
                 .setProperties(properties);
         filterService.saveFilter(filter);
     }

@@ -42,7 +42,13 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long this address must wait before trying this user again; zero when it may try now. */
+    /**
+     * How long this address must wait before trying this user again; zero when it may try now.
+     *
+     * @param address the client's IP address as Tomcat's RemoteIpValve gives it; never null
+     * @param user    the user id tried, any case; null for a login without a user name
+     * @return a non-negative duration, at most {@link #LONGEST_WAIT}
+     */
     public Duration waitBeforeAttempt(String address, String user) {
         Instant now = clock.instant();
         Instant until = later(blockedUntil(byAddressAndUser.get(key(address, user)), now),
@@ -50,6 +56,7 @@ public class LoginThrottle {
         return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
     }
 
+    /** Counts a failed login of this address for this user (address and user as for {@link #waitBeforeAttempt}). */
     public void failed(String address, String user) {
         Instant now = clock.instant();
         forgetOld(now);
@@ -64,6 +71,7 @@ public class LoginThrottle {
         });
     }
 
+    /** A successful login clears the failures of this address for this user (the address's own count stays). */
     public void succeeded(String address, String user) {
         byAddressAndUser.remove(key(address, user));
     }

@@ -33,6 +33,7 @@ public class SignedInUser {
         return id == null ? null : directory.find(id).map(UserDirectory.Person::name).orElse(id);
     }
 
+    /** Whether the signed-in user is a member of the group (a Camunda group id, e.g. {@code managers}); false when nobody is signed in. */
     public boolean inGroup(String group) {
         return authentication().stream().flatMap(a -> a.getAuthorities().stream())
                 .map(GrantedAuthority::getAuthority).anyMatch(group::equals);

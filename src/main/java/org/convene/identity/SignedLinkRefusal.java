@@ -11,6 +11,11 @@ public class SignedLinkRefusal extends RuntimeException {
     private final int status;
     private final String title;
 
+    /**
+     * @param status  the HTTP status of the invitee's page (see {@link #status()})
+     * @param title   the page's heading; never null
+     * @param message what went wrong and what the invitee can do, in plain words; never null
+     */
     public SignedLinkRefusal(int status, String title, String message) {
         super(message);
         this.status = status;
@@ -26,6 +31,7 @@ public class SignedLinkRefusal extends RuntimeException {
         return status;
     }
 
+    /** The heading of the invitee's page, e.g. "This invitation is closed". */
     public String title() {
         return title;
     }

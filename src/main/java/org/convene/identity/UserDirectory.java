@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.convene.workflow.SystemAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserDirectory {
 
+    /** A user: the Camunda user id, and the name to show ("Lena Haddad", or the id when the user has no name). */
     public record Person(String id, String name) {
     }
 
@@ -26,16 +27,18 @@ public class UserDirectory {
         this.identityService = identityService;
     }
 
+    /** Whether a user with this id exists and is a member of the group; false for an unknown user or group. */
     public boolean isMember(String userId, String groupId) {
         return asSystem(() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1);
     }
 
-    /** The members of a group, by name. */
+    /** The members of a group, ordered by last name; empty for an unknown group. */
     public List<Person> members(String groupId) {
         return asSystem(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().list()
                 .stream().map(UserDirectory::person).toList());
     }
 
+    /** The user with this id; empty when there is none. */
     public Optional<Person> find(String userId) {
         return asSystem(() -> Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
                 .map(UserDirectory::person));
@@ -48,14 +51,6 @@ public class UserDirectory {
     }
 
     private <T> T asSystem(Supplier<T> query) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return SystemAuthentication.asSystem(identityService, query);
     }
 }

@@ -7,6 +7,7 @@ package org.convene.identity;
  */
 public record Verification(Outcome outcome, LinkClaims claims) {
 
+    /** How a signed link was found: each with the HTTP status, title and message of the invitee's page. */
     public enum Outcome {
         VALID(200, "This link is valid.", ""),
         TAMPERED(400, "This link is not valid",
@@ -33,19 +34,23 @@ public record Verification(Outcome outcome, LinkClaims claims) {
             return status;
         }
 
+        /** The page's heading, e.g. "This link has expired". */
         public String title() {
             return title;
         }
 
+        /** What the invitee can do now, in plain words; empty for a valid link. */
         public String message() {
             return message;
         }
     }
 
+    /** Whether the link may be used now (good signature, not expired, not used). */
     public boolean isValid() {
         return outcome == Outcome.VALID;
     }
 
+    /** The outcome's message for the invitee's page; empty for a valid link. */
     public String message() {
         return outcome.message();
     }

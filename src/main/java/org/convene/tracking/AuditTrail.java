@@ -9,13 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.convene.document.Documents;
 import org.convene.invitation.Invitations;
@@ -24,6 +22,7 @@ import org.convene.meeting.Agendas;
 import org.convene.meeting.Attendance;
 import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.Meetings;
+import org.convene.workflow.SystemAuthentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,7 +76,7 @@ public class AuditTrail {
     public List<AuditEntry> of(String meetingCode) {
         meetings.get(meetingCode);
         List<AuditEntry> entries = new ArrayList<>(recorded(meetingCode));
-        entries.addAll(asSystem(() -> engineHistory(meetingCode)));
+        entries.addAll(SystemAuthentication.asSystem(identityService, () -> engineHistory(meetingCode)));
         entries.sort(Comparator.comparing(AuditEntry::when));
         return entries;
     }
@@ -249,17 +248,5 @@ public class AuditTrail {
     private static AuditEntry entry(OffsetDateTime when, String who, String what, String subject, String decision,
                                     String comments, String source) {
         return new AuditEntry(when, who, what, subject, decision, comments, source, false);
-    }
-
-    private <T> T asSystem(Supplier<T> query) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 }
