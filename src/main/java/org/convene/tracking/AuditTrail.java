@@ -18,18 +18,16 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.convene.document.Documents;
 import org.convene.invitation.Invitations;
 import org.convene.invitation.Participants;
-import org.convene.meeting.Agendas;
-import org.convene.meeting.Attendance;
-import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.Meetings;
 import org.convene.workflow.SystemAuthentication;
 import org.springframework.stereotype.Service;
 
 /**
- * A meeting's audit trail: every decision that must be proven later, read from the modules'
- * own append-only tables through their public API (concept note versions and reviews, agenda
- * and participant-list reviews, document versions, reviews and signatures, invitation replies,
- * attendance), merged in time order with the engine's user operation log for the meeting's
+ * A meeting's audit trail: every decision that must be proven later — tracking's own record of
+ * the modules' events ({@link AuditRecord}: concept note versions and reviews, agenda reviews,
+ * attendance) and, until their modules announce them as events, participant-list reviews,
+ * document versions, reviews and signatures and invitation replies read through the modules'
+ * public API — merged in time order with the engine's user operation log for the meeting's
  * process instances (the main one and every phase it called share the meeting's code as
  * business key) while Camunda's history still has it.
  *
@@ -42,9 +40,7 @@ import org.springframework.stereotype.Service;
 public class AuditTrail {
 
     private final Meetings meetings;
-    private final ConceptNotes conceptNotes;
-    private final Agendas agendas;
-    private final Attendance attendance;
+    private final AuditRecord record;
     private final Participants participants;
     private final Invitations invitations;
     private final Documents documents;
@@ -52,13 +48,11 @@ public class AuditTrail {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
 
-    AuditTrail(Meetings meetings, ConceptNotes conceptNotes, Agendas agendas, Attendance attendance,
-               Participants participants, Invitations invitations, Documents documents, HistoryService historyService,
-               RepositoryService repositoryService, IdentityService identityService) {
+    AuditTrail(Meetings meetings, AuditRecord record, Participants participants, Invitations invitations,
+               Documents documents, HistoryService historyService, RepositoryService repositoryService,
+               IdentityService identityService) {
         this.meetings = meetings;
-        this.conceptNotes = conceptNotes;
-        this.agendas = agendas;
-        this.attendance = attendance;
+        this.record = record;
         this.participants = participants;
         this.invitations = invitations;
         this.documents = documents;
@@ -83,20 +77,7 @@ public class AuditTrail {
 
     /** The modules' append-only records: kept as long as the meeting. */
     List<AuditEntry> recorded(String code) {
-        List<AuditEntry> entries = new ArrayList<>();
-        for (ConceptNotes.Submission s : conceptNotes.submissions(code)) {
-            entries.add(entry(s.submittedAt(), s.author(), "Concept note submitted", "Concept note, version " + s.version(),
-                    null, null, "cv_concept_note_version"));
-        }
-        for (ConceptNotes.Review r : conceptNotes.reviewHistory(code)) {
-            entries.add(entry(r.reviewedAt(), r.reviewer(), "Concept note reviewed",
-                    r.version() == null ? "Concept note" : "Concept note, version " + r.version(),
-                    decision(r.decision()), r.comments(), "cv_meeting_review"));
-        }
-        for (ConceptNotes.Review r : agendas.reviewHistory(code)) {
-            entries.add(entry(r.reviewedAt(), r.reviewer(), "Agenda reviewed", "Agenda", decision(r.decision()),
-                    r.comments(), "cv_meeting_review"));
-        }
+        List<AuditEntry> entries = new ArrayList<>(record.entries(code));
         for (Participants.ListReview r : participants.reviewHistory(code)) {
             entries.add(entry(r.reviewedAt(), r.reviewer(), "Participant list reviewed", "Participant list",
                     decision(r.decision()), r.comments(), "cv_participant_list_review"));
@@ -117,10 +98,6 @@ public class AuditTrail {
                     d.title() + ", version " + d.version(),
                     signOff && "approve".equals(d.decision()) ? "signed" : decision(d.decision()), d.comments(),
                     "cv_document_review (" + d.kind() + ")"));
-        }
-        for (Attendance.DayRecord a : attendance.records(code)) {
-            entries.add(entry(a.recordedAt(), a.recordedBy(), "Attendance recorded", "Day " + a.day(),
-                    a.count() + " present", a.note(), "cv_attendance"));
         }
         return entries;
     }

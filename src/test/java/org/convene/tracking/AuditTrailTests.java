@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
@@ -26,8 +28,11 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
+import org.convene.meeting.Agendas;
+import org.convene.meeting.Attendance;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
+import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +53,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AuditTrailTests {
 
     static final String RETURN_COMMENT = "Name the host ministry. <script>alert('x')</script>";
+    /** Where the modules' entries come from, in a manager's words (never a table name). */
+    static final String RECORD = "Convene's record";
     static final Pattern ROW = Pattern.compile("<tr[^>]*>\\s*(<td.*?)</tr>", Pattern.DOTALL);
     static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
 
@@ -58,6 +65,8 @@ class AuditTrailTests {
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
     @Autowired Meetings meetings;
+    @Autowired Agendas agendas;
+    @Autowired Attendance attendance;
     @Autowired AuditTrail auditTrail;
     @Autowired JdbcClient jdbc;
 
@@ -89,10 +98,10 @@ class AuditTrailTests {
         List<OffsetDateTime> times = entries.stream().map(e -> OffsetDateTime.parse((String) e.get("when"))).toList();
         assertThat(times).isSorted().allSatisfy(t -> assertThat(t).isBetween(before, after));
         assertThat(recorded(entries)).containsExactly(
-                List.of("lena", "Concept note submitted", "Concept note, version 1", "", "", "cv_concept_note_version"),
-                List.of("grace", "Concept note reviewed", "Concept note, version 1", "returned", RETURN_COMMENT, "cv_meeting_review"),
-                List.of("omar", "Concept note submitted", "Concept note, version 2", "", "", "cv_concept_note_version"),
-                List.of("grace", "Concept note reviewed", "Concept note, version 2", "approved", "Good to go.", "cv_meeting_review"));
+                List.of("lena", "Concept note submitted", "Concept note, version 1", "", "", RECORD),
+                List.of("grace", "Concept note reviewed", "Concept note, version 1", "returned", RETURN_COMMENT, RECORD),
+                List.of("omar", "Concept note submitted", "Concept note, version 2", "", "", RECORD),
+                List.of("grace", "Concept note reviewed", "Concept note, version 2", "approved", "Good to go.", RECORD));
         // ...and the engine's user operation log of the meeting's instances (main and called), marked as such
         List<Map<String, Object>> engine = entries.stream().filter(e -> Boolean.TRUE.equals(e.get("engineHistory"))).toList();
         assertThat(engine).extracting(e -> e.get("source")).containsOnly("engine history (kept 180 days)");
@@ -219,13 +228,10 @@ class AuditTrailTests {
         meetings.register(new Meeting(code, "Expert meeting on burden sharing", "Amman, Jordan",
                 ZoneId.of("Asia/Amman"), java.time.LocalDate.of(2027, 2, 8), 2), null, "lena");
         OffsetDateTime t = OffsetDateTime.of(2027, 1, 4, 9, 0, 0, 0, ZoneOffset.UTC);
-        // rows as the modules' task listeners write them, inserted out of time order
-        jdbc.sql("""
-                insert into cv_attendance (meeting_code, day_number, task_id, attendance_count, note, recorded_by, recorded_at)
-                values (?, 1, ?, 27, 'Two came late.', 'omar', ?)""").params(code, code + "-att", t.plusDays(30)).update();
-        jdbc.sql("""
-                insert into cv_meeting_review (meeting_code, subject, version, task_id, decision, comments, reviewer, reviewed_at)
-                values (?, 'AGENDA', null, ?, 'return', 'Add a break.', 'grace', ?)""").params(code, code + "-ag", t).update();
+        // the meeting module's records through its services, at the engine's time, out of time order
+        atEngineTime(t.plusDays(30), () -> attendance.record(code, 1, 27, "Two came late.", "omar", code + "-att"));
+        atEngineTime(t, () -> agendas.recordReview(code, ReviewDecision.RETURN, "Add a break.", "grace", code + "-ag"));
+        // rows as the other modules' task listeners write them, inserted out of time order
         jdbc.sql("""
                 insert into cv_participant_list_review (meeting_code, task_id, decision, comments, reviewer, reviewed_at)
                 values (?, ?, 'approve', 'Balanced, "as agreed".', 'grace', ?)""").params(code, code + "-pl", t.plusDays(1)).update();
@@ -258,19 +264,28 @@ class AuditTrailTests {
         assertThat(entries).noneMatch(AuditEntry::engineHistory);
         assertThat(entries).extracting(e -> String.join(" | ", e.who(), e.what(), e.subject(), String.valueOf(e.decision()),
                 String.valueOf(e.comments()), e.source())).containsExactly(
-                "grace | Agenda reviewed | Agenda | returned | Add a break. | cv_meeting_review",
+                "grace | Agenda reviewed | Agenda | returned | Add a break. | " + RECORD,
                 "grace | Participant list reviewed | Participant list | approved | Balanced, \"as agreed\". | cv_participant_list_review",
                 "the invitee (signed link) | Invitation reply recorded (by signed link) | Invitation of Amina Diallo, Ministry of Interior | declined | null | cv_invitation_reply",
                 "lena | Invitation reply recorded (by phone) | Invitation of Amina Diallo, Ministry of Interior | accepted | Called back. | cv_invitation_reply",
                 "lena | Document version submitted | Background paper, version 1 | null | null | cv_document_version",
                 "ravi | Document signed off | Background paper, version 1 | signed | null | cv_document_review (SIGN_OFF)",
                 "sofia | Document signed off | Background paper, version 1 | rejected | =HYPERLINK(\"x\") | cv_document_review (SIGN_OFF)",
-                "omar | Attendance recorded | Day 1 | 27 present | Two came late. | cv_attendance");
+                "omar | Attendance recorded | Day 1 | 27 present | Two came late. | " + RECORD);
 
         // the CSV keeps quotes inside their field and defuses what a spreadsheet would run
         String csv = BrowserSession.signedIn(port, "grace").get("/meetings/" + code + "/audit.csv").body();
         assertThat(csv).contains("\"Balanced, \"\"as agreed\"\".\"", "\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(parseCsv(csv)).hasSize(entries.size() + 1);
+    }
+
+    private static void atEngineTime(OffsetDateTime time, Runnable action) {
+        ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+        try {
+            action.run();
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     private Task conceptNoteTask() {

@@ -1,0 +1,104 @@
+package org.convene.tracking;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.convene.meeting.AgendaApproved;
+import org.convene.meeting.AgendaReturned;
+import org.convene.meeting.AttendanceRecorded;
+import org.convene.meeting.ConceptNoteApproved;
+import org.convene.meeting.ConceptNoteReturned;
+import org.convene.meeting.ConceptNoteSubmitted;
+import org.convene.meeting.MeetingRegistered;
+import org.convene.workflow.MeetingEvent;
+
+/**
+ * A manager's words for each kind of event: who did it, what happened, to what, the decision and
+ * the comments — the columns of the audit trail. Each event type maps to its words here, in one
+ * place; an event type with no words of its own is told by its name ({@code AgendaApproved} →
+ * "Agenda approved") with its actor, so a new event is on the audit trail from the day it is
+ * announced.
+ */
+final class EventWords {
+
+    /**
+     * @param who      the user id, or words for someone who is no user ("the invitee (signed link)"); may be null
+     * @param what     what happened, e.g. "Concept note reviewed"; never null
+     * @param subject  to what, e.g. "Concept note, version 2"; may be null
+     * @param decision the decision in a past participle, e.g. "approved", "signed", "declined"; may be null
+     * @param comments what the person wrote with it, as written; may be null
+     */
+    record Words(String who, String what, String subject, String decision, String comments) {
+    }
+
+    static final String APPROVED = "approved";
+    static final String RETURNED = "returned";
+
+    /** Each event type's words. */
+    private static final Map<Class<?>, Function<MeetingEvent, Words>> BY_TYPE = Map.ofEntries(
+            // meeting
+            words(MeetingRegistered.class, e -> new Words(e.actor(), "Meeting registered", e.title() + ", " + e.place(),
+                    null, null)),
+            words(ConceptNoteSubmitted.class, e -> new Words(e.actor(), "Concept note submitted", conceptNote(e.version()),
+                    null, null)),
+            words(ConceptNoteApproved.class, e -> new Words(e.actor(), "Concept note reviewed", conceptNote(e.version()),
+                    APPROVED, e.comments())),
+            words(ConceptNoteReturned.class, e -> new Words(e.actor(), "Concept note reviewed", conceptNote(e.version()),
+                    RETURNED, e.comments())),
+            words(AgendaApproved.class, e -> new Words(e.actor(), "Agenda reviewed", "Agenda", APPROVED, e.comments())),
+            words(AgendaReturned.class, e -> new Words(e.actor(), "Agenda reviewed", "Agenda", RETURNED, e.comments())),
+            words(AttendanceRecorded.class, e -> new Words(e.actor(), "Attendance recorded", "Day " + e.day(),
+                    e.count() + " present", e.note())));
+
+    /**
+     * Events recorded for the managers' follow-up but not on a meeting's audit trail, which lists what
+     * people decided and did: the registration is there as the engine's "Process started" (and a trail
+     * with nothing else says that nothing has been recorded yet).
+     */
+    private static final Set<Class<?>> NOT_ON_AUDIT_TRAIL = Set.of(MeetingRegistered.class);
+
+    private EventWords() {
+    }
+
+    /** Whether the event belongs on the meeting's audit trail (every kind does but those listed above). */
+    static boolean onAuditTrail(MeetingEvent event) {
+        return !NOT_ON_AUDIT_TRAIL.contains(event.getClass());
+    }
+
+    /** The words for this event: its type's own, else its name in words with its actor. */
+    static Words of(MeetingEvent event) {
+        Function<MeetingEvent, Words> words = BY_TYPE.get(event.getClass());
+        return words != null ? words.apply(event) : new Words(event.actor(), sentence(event.getClass().getSimpleName()), null, null, null);
+    }
+
+    /** "ConceptNoteApproved" → "Concept note approved". */
+    static String sentence(String typeName) {
+        String words = typeName.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A review's decision as the forms submit it (approve, return, ...) in the audit trail's words (approved, returned, ...). */
+    static String decision(String decision) {
+        if (decision == null) {
+            return null;
+        }
+        return switch (decision) {
+            case "approve" -> "approved";
+            case "return" -> "returned";
+            case "reject" -> "rejected";
+            case "accept" -> "accepted";
+            case "decline" -> "declined";
+            default -> decision;
+        };
+    }
+
+    private static String conceptNote(int version) {
+        return "Concept note, version " + version;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends MeetingEvent> Map.Entry<Class<?>, Function<MeetingEvent, Words>> words(
+            Class<E> type, Function<E, Words> words) {
+        return Map.entry(type, event -> words.apply((E) event));
+    }
+}
