@@ -2,12 +2,14 @@ package org.convene.invitation;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How a reply reached the secretariat: through the invitee's signed link, or as staff record it
  * in "Record reply" (whose select offers all but {@link #LINK}). The form value is what
  * cv_invitation_reply stores.
  */
+@NamedInterface("events")
 public enum ReplyChannel {
 
     LINK("link", "by signed link"),

@@ -16,18 +16,16 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.convene.document.Documents;
-import org.convene.invitation.Invitations;
-import org.convene.invitation.Participants;
 import org.convene.meeting.Meetings;
 import org.convene.workflow.SystemAuthentication;
 import org.springframework.stereotype.Service;
 
 /**
  * A meeting's audit trail: every decision that must be proven later — tracking's own record of
- * the modules' events ({@link AuditRecord}: concept note versions and reviews, agenda reviews,
- * attendance) and, until their modules announce them as events, participant-list reviews,
- * document versions, reviews and signatures and invitation replies read through the modules'
- * public API — merged in time order with the engine's user operation log for the meeting's
+ * the modules' events ({@link AuditRecord}: concept note versions and reviews, agenda and
+ * participant-list reviews, invitations sent, replies, reminders and seats, attendance) and, until
+ * the document module announces them as events, document versions, reviews and signatures read
+ * through its public API — merged in time order with the engine's user operation log for the meeting's
  * process instances (the main one and every phase it called share the meeting's code as
  * business key) while Camunda's history still has it.
  *
@@ -41,20 +39,15 @@ public class AuditTrail {
 
     private final Meetings meetings;
     private final AuditRecord record;
-    private final Participants participants;
-    private final Invitations invitations;
     private final Documents documents;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
 
-    AuditTrail(Meetings meetings, AuditRecord record, Participants participants, Invitations invitations,
-               Documents documents, HistoryService historyService, RepositoryService repositoryService,
-               IdentityService identityService) {
+    AuditTrail(Meetings meetings, AuditRecord record, Documents documents, HistoryService historyService,
+               RepositoryService repositoryService, IdentityService identityService) {
         this.meetings = meetings;
         this.record = record;
-        this.participants = participants;
-        this.invitations = invitations;
         this.documents = documents;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
@@ -78,16 +71,6 @@ public class AuditTrail {
     /** The modules' append-only records: kept as long as the meeting. */
     List<AuditEntry> recorded(String code) {
         List<AuditEntry> entries = new ArrayList<>(record.entries(code));
-        for (Participants.ListReview r : participants.reviewHistory(code)) {
-            entries.add(entry(r.reviewedAt(), r.reviewer(), "Participant list reviewed", "Participant list",
-                    decision(r.decision()), r.comments(), "cv_participant_list_review"));
-        }
-        for (Invitations.Reply r : invitations.replies(code)) {
-            String who = r.recordedBy() != null ? r.recordedBy()
-                    : "link".equals(r.channel()) ? "the invitee (signed link)" : null;
-            entries.add(entry(r.recordedAt(), who, "Invitation reply recorded (" + channel(r.channel()) + ")",
-                    "Invitation of " + r.invitee(), decision(r.reply()), r.note(), "cv_invitation_reply"));
-        }
         for (Documents.Submission s : documents.submissions(code)) {
             entries.add(entry(s.submittedAt(), s.author(), "Document version submitted",
                     s.title() + ", version " + s.version(), null, null, "cv_document_version"));
@@ -208,17 +191,6 @@ public class AuditTrail {
             case "accept" -> "accepted";
             case "decline" -> "declined";
             default -> decision;
-        };
-    }
-
-    private static String channel(String channel) {
-        return channel == null ? "channel not recorded" : switch (channel) {
-            case "link" -> "by signed link";
-            case "phone" -> "by phone";
-            case "letter" -> "by letter";
-            case "email" -> "by e-mail";
-            case "in-person" -> "in person";
-            default -> channel;
         };
     }
 

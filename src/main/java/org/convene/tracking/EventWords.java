@@ -3,6 +3,16 @@ package org.convene.tracking;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.convene.invitation.InvitationAccepted;
+import org.convene.invitation.InvitationDeclined;
+import org.convene.invitation.InvitationLapsed;
+import org.convene.invitation.InvitationSent;
+import org.convene.invitation.ParticipantListApproved;
+import org.convene.invitation.ParticipantListReturned;
+import org.convene.invitation.ReminderSent;
+import org.convene.invitation.ReplacementInvited;
+import org.convene.invitation.ReplyChannel;
+import org.convene.invitation.SeatLeftEmpty;
 import org.convene.meeting.AgendaApproved;
 import org.convene.meeting.AgendaReturned;
 import org.convene.meeting.AttendanceRecorded;
@@ -48,7 +58,23 @@ final class EventWords {
             words(AgendaApproved.class, e -> new Words(e.actor(), "Agenda reviewed", "Agenda", APPROVED, e.comments())),
             words(AgendaReturned.class, e -> new Words(e.actor(), "Agenda reviewed", "Agenda", RETURNED, e.comments())),
             words(AttendanceRecorded.class, e -> new Words(e.actor(), "Attendance recorded", "Day " + e.day(),
-                    e.count() + " present", e.note())));
+                    e.count() + " present", e.note())),
+            // invitation
+            words(ParticipantListApproved.class, e -> new Words(e.actor(), "Participant list reviewed", "Participant list",
+                    APPROVED, e.comments())),
+            words(ParticipantListReturned.class, e -> new Words(e.actor(), "Participant list reviewed", "Participant list",
+                    RETURNED, e.comments())),
+            words(InvitationSent.class, e -> new Words(e.actor(), "Invitation sent", invitation(e.invitee()), null, null)),
+            words(ReminderSent.class, e -> new Words(e.actor(), "Reminder sent", invitation(e.invitee()), null, null)),
+            words(InvitationAccepted.class, e -> new Words(replier(e.actor(), e.channel()), reply(e.channel()),
+                    invitation(e.invitee()), "accepted", e.note())),
+            words(InvitationDeclined.class, e -> new Words(replier(e.actor(), e.channel()), reply(e.channel()),
+                    invitation(e.invitee()), "declined", e.note())),
+            words(InvitationLapsed.class, e -> new Words(e.actor(), "Invitation lapsed (no reply by the deadline)",
+                    invitation(e.invitee()), null, null)),
+            words(ReplacementInvited.class, e -> new Words(e.actor(), "Seat given to a replacement",
+                    invitation(e.replacement()), null, null)),
+            words(SeatLeftEmpty.class, e -> new Words(e.actor(), "Seat left empty", invitation(e.invitee()), null, null)));
 
     /**
      * Events recorded for the managers' follow-up but not on a meeting's audit trail, which lists what
@@ -90,6 +116,19 @@ final class EventWords {
             case "decline" -> "declined";
             default -> decision;
         };
+    }
+
+    private static String invitation(String invitee) {
+        return "Invitation of " + invitee;
+    }
+
+    /** Who replied: the staff member who recorded it, else the invitee for a reply by signed link. */
+    private static String replier(String actor, ReplyChannel channel) {
+        return actor != null ? actor : channel == ReplyChannel.LINK ? "the invitee (signed link)" : null;
+    }
+
+    private static String reply(ReplyChannel channel) {
+        return "Invitation reply recorded (" + (channel == null ? "channel not recorded" : channel.label()) + ")";
     }
 
     private static String conceptNote(int version) {

@@ -28,20 +28,27 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
+import org.convene.invitation.InvitationAccepted;
+import org.convene.invitation.InvitationDeclined;
+import org.convene.invitation.Participants;
+import org.convene.invitation.ReplyChannel;
 import org.convene.meeting.Agendas;
 import org.convene.meeting.Attendance;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
+import org.convene.meeting.ParticipantCategory;
 import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A meeting's audit trail, on the real app: the concept note phase of a meeting run through the
@@ -66,6 +73,9 @@ class AuditTrailTests {
     @Autowired IdentityService identityService;
     @Autowired Meetings meetings;
     @Autowired Agendas agendas;
+    @Autowired Participants participants;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transaction;
     @Autowired Attendance attendance;
     @Autowired AuditTrail auditTrail;
     @Autowired JdbcClient jdbc;
@@ -231,21 +241,15 @@ class AuditTrailTests {
         // the meeting module's records through its services, at the engine's time, out of time order
         atEngineTime(t.plusDays(30), () -> attendance.record(code, 1, 27, "Two came late.", "omar", code + "-att"));
         atEngineTime(t, () -> agendas.recordReview(code, ReviewDecision.RETURN, "Add a break.", "grace", code + "-ag"));
-        // rows as the other modules' task listeners write them, inserted out of time order
-        jdbc.sql("""
-                insert into cv_participant_list_review (meeting_code, task_id, decision, comments, reviewer, reviewed_at)
-                values (?, ?, 'approve', 'Balanced, "as agreed".', 'grace', ?)""").params(code, code + "-pl", t.plusDays(1)).update();
-        long participant = jdbc.sql("""
-                insert into cv_participant (meeting_code, name, organisation, category, email, reserve, created_at)
-                values (?, 'Amina Diallo', 'Ministry of Interior', 'GOV', 'amina@example.org', false, ?) returning id""")
-                .params(code, t).query(Long.class).single();
-        long invitation = jdbc.sql("""
-                insert into cv_invitation (meeting_code, participant_id, process_instance_id, status, created_at)
-                values (?, ?, 'none', 'ACCEPTED', ?) returning id""").params(code, participant, t).query(Long.class).single();
-        jdbc.sql("""
-                insert into cv_invitation_reply (invitation_id, reply, channel, note, task_id, recorded_by, recorded_at)
-                values (?, 'decline', 'link', null, null, null, ?), (?, 'accept', 'phone', 'Called back.', ?, 'lena', ?)""")
-                .params(invitation, t.plusDays(2), invitation, code + "-rr", t.plusDays(3)).update();
+        atEngineTime(t.plusDays(1), () -> participants.recordReview(code, ReviewDecision.APPROVE, "Balanced, \"as agreed\".",
+                "grace", code + "-pl"));
+        // the invitation module's announcements of two replies, as it makes them in the transaction of each
+        String invitee = "Amina Diallo, Ministry of Interior";
+        transaction.executeWithoutResult(status -> events.publishEvent(new InvitationDeclined(code, 1, invitee,
+                ParticipantCategory.GOV, ReplyChannel.LINK, null, t.plusDays(2).toInstant(), null)));
+        transaction.executeWithoutResult(status -> events.publishEvent(new InvitationAccepted(code, 1, invitee,
+                ParticipantCategory.GOV, ReplyChannel.PHONE, "Called back.", t.plusDays(3).toInstant(), "lena")));
+        // rows as the document module's task listeners write them, inserted out of time order
         long document = jdbc.sql("""
                 insert into cv_document (meeting_code, kind, part, title, created_at)
                 values (?, 'BACKGROUND_PAPER', '', 'Background paper', ?) returning id""").params(code, t).query(Long.class).single();
@@ -265,9 +269,9 @@ class AuditTrailTests {
         assertThat(entries).extracting(e -> String.join(" | ", e.who(), e.what(), e.subject(), String.valueOf(e.decision()),
                 String.valueOf(e.comments()), e.source())).containsExactly(
                 "grace | Agenda reviewed | Agenda | returned | Add a break. | " + RECORD,
-                "grace | Participant list reviewed | Participant list | approved | Balanced, \"as agreed\". | cv_participant_list_review",
-                "the invitee (signed link) | Invitation reply recorded (by signed link) | Invitation of Amina Diallo, Ministry of Interior | declined | null | cv_invitation_reply",
-                "lena | Invitation reply recorded (by phone) | Invitation of Amina Diallo, Ministry of Interior | accepted | Called back. | cv_invitation_reply",
+                "grace | Participant list reviewed | Participant list | approved | Balanced, \"as agreed\". | " + RECORD,
+                "the invitee (signed link) | Invitation reply recorded (by signed link) | Invitation of Amina Diallo, Ministry of Interior | declined | null | " + RECORD,
+                "lena | Invitation reply recorded (by phone) | Invitation of Amina Diallo, Ministry of Interior | accepted | Called back. | " + RECORD,
                 "lena | Document version submitted | Background paper, version 1 | null | null | cv_document_version",
                 "ravi | Document signed off | Background paper, version 1 | signed | null | cv_document_review (SIGN_OFF)",
                 "sofia | Document signed off | Background paper, version 1 | rejected | =HYPERLINK(\"x\") | cv_document_review (SIGN_OFF)",
