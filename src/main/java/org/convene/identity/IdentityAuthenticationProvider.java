@@ -34,7 +34,9 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);
         }
-        if (userId == null || password == null || !identityService.checkPassword(userId, password.toString())) {
+        // a control character (NUL) is in no user id, and the database would refuse to look it up
+        if (userId == null || password == null || userId.chars().anyMatch(Character::isISOControl)
+                || !identityService.checkPassword(userId, password.toString())) {
             throttle.failed(address, userId);
             throw new BadCredentialsException("Wrong user or password");
         }

@@ -1,5 +1,6 @@
 package org.convene.workflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -75,16 +76,26 @@ class SubmissionFieldGuard {
                 return;
             }
             byte[] body = request.getInputStream().readAllBytes();
-            List<String> unexpected = unexpected(body, form.get().keys());
+            List<String> unexpected;
+            try {
+                unexpected = unexpected(body, form.get().keys());
+            } catch (JsonProcessingException e) {
+                refuse(response, "The request body is not JSON: " + e.getOriginalMessage());
+                return;
+            }
             if (!unexpected.isEmpty()) {
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                response.setContentType("application/json");
-                JSON.writeValue(response.getWriter(), java.util.Map.of("type", "InvalidRequestException",
-                        "message", "'" + form.get().name() + "' takes only the fields of its form; not: "
-                                + String.join(", ", unexpected)));
+                refuse(response, "'" + form.get().name() + "' takes only the fields of its form; not: "
+                        + String.join(", ", unexpected));
                 return;
             }
             chain.doFilter(new CachedBody(request, body), response);
+        }
+
+        /** 400 in the REST API's shape, so that Tasklist shows the message. */
+        private static void refuse(HttpServletResponse response, String message) throws IOException {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/json");
+            JSON.writeValue(response.getWriter(), java.util.Map.of("type", "InvalidRequestException", "message", message));
         }
 
         private record Form(String name, Set<String> keys) {
