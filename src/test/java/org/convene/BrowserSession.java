@@ -36,6 +36,7 @@ public final class BrowserSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private String lastPage = "";
+    private boolean webappTokenFetched;
 
     private BrowserSession(int port) {
         this.base = "http://localhost:" + port;
@@ -104,6 +105,25 @@ public final class BrowserSession {
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         assertThat(redirect.statusCode()).as("redirect, got %s: %s", redirect.statusCode(), redirect.body()).isEqualTo(302);
         return get(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getPath());
+    }
+
+    /**
+     * Calls the webapps' REST API as Tasklist's own scripts do (e.g. {@code
+     * /camunda/api/engine/engine/default/task/{id}/claim}): the session cookie, the webapps' XSRF
+     * header (fetched once by a GET, as Tasklist does after signing in), and {@code body} sent as
+     * it is with Content-Type application/json (null: no body).
+     */
+    public HttpResponse<String> webappApi(String method, String path, String body) {
+        if (!webappTokenFetched) {
+            // as Tasklist does after its login: a first GET gives the new session its XSRF token
+            send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/")).header("Accept", "application/json").GET());
+            webappTokenFetched = true;
+        }
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/plain, */*")
+                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public static Optional<String> csrfToken(String html) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.convene.workflow.EngineClock;
 import org.convene.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
@@ -44,13 +45,13 @@ class MeetingRegistration implements ExecutionListener {
             throw new BadUserRequestException("A meeting needs a code as its business key: 3 to 64 capital letters, "
                     + "digits and hyphens, e.g. EM-2027-AMMAN (got '" + code + "').");
         }
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         Meeting meeting = new Meeting(code,
                 required(execution, ProcessVariables.MEETING_TITLE, 300),
                 required(execution, ProcessVariables.MEETING_PLACE, 200),
                 zone(execution),
-                firstDay(execution),
+                firstDay(execution, user != null),
                 days(execution));
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         meetings.register(meeting, execution.getProcessInstanceId(), user == null ? null : user.getUserId());
         execution.setVariable(ProcessVariables.MEETING_CODE, code);
         execution.setVariable(ProcessVariables.MEETING_TITLE, meeting.title());
@@ -82,27 +83,42 @@ class MeetingRegistration implements ExecutionListener {
      * The first day exactly as entered: text YYYY-MM-DD naming a day that exists. A Date (an
      * instant) or a date and time is refused rather than turned into a day in some time zone,
      * which could move it. Thrown as a form field's failure, so that Tasklist's start form
-     * (submit-form) answers 400.
+     * (submit-form) answers 400. When a person proposes the meeting, the day is today or later
+     * in the venue's time zone: a meeting already under way could not be prepared, and its
+     * invitations would be past their reply deadline at once. (The demo's seed registers a
+     * meeting already held, with no user.)
      */
-    private static LocalDate firstDay(DelegateExecution execution) {
+    private static LocalDate firstDay(DelegateExecution execution, boolean byAPerson) {
         Object value = execution.getVariable(ExpertMeetingProcess.FIRST_DAY);
+        LocalDate firstDay = null;
         if (value instanceof String text) {
             try {
-                return LocalDate.parse(text); // ISO, strict: 2027-02-30 is refused
+                firstDay = LocalDate.parse(text); // ISO, strict: 2027-02-30 is refused
             } catch (DateTimeParseException e) {
                 // refused below
             }
         }
-        throw new FormFieldValidationException(ExpertMeetingProcess.FIRST_DAY, "'First day' must be the meeting's first day as text YYYY-MM-DD, "
-                + "a date that exists (got '" + value + "').");
+        if (firstDay == null) {
+            throw new FormFieldValidationException(ExpertMeetingProcess.FIRST_DAY, "'First day' must be the meeting's first day as text YYYY-MM-DD, "
+                    + "a date that exists (got '" + value + "').");
+        }
+        LocalDate today = EngineClock.instant().atZone(zone(execution)).toLocalDate();
+        if (byAPerson && firstDay.isBefore(today)) {
+            throw new BadUserRequestException("The first day, " + firstDay + ", is in the past: it is already " + today
+                    + " in the venue's time zone (" + zone(execution).getId() + ").");
+        }
+        return firstDay;
     }
 
     private static int days(DelegateExecution execution) {
         Object value = execution.getVariable(ExpertMeetingProcess.NUMBER_OF_DAYS);
-        int days = value instanceof Number n ? n.intValue() : 2;
-        if (days < 1 || days > 5) {
-            throw new BadUserRequestException("'numberOfDays' must be between 1 and 5 (got " + value + ").");
+        if (value == null) {
+            return 2;
         }
-        return days;
+        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                || n.doubleValue() < 1 || n.doubleValue() > 5) {
+            throw new BadUserRequestException("'numberOfDays' must be a whole number from 1 to 5 (got " + value + ").");
+        }
+        return n.intValue();
     }
 }

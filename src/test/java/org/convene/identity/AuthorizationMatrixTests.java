@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
 import org.convene.meeting.ParticipantCategory;
@@ -122,7 +123,7 @@ class AuthorizationMatrixTests {
             case "start a meeting" -> ok(api.post(user, "/engine-rest/process-definition/key/ExpertMeetingProcess/start",
                     Map.of("businessKey", TestMeetings.newCode("AUTH"), "variables", RestClients.variables(
                             "meetingTitle", "Another meeting", "meetingPlace", "Geneva", "meetingTimeZone", "Europe/Zurich",
-                            "firstDay", "2027-06-14", "numberOfDays", 1))));
+                            "firstDay", ExpertMeetings.firstDay().toString(), "numberOfDays", 1))));
             case "list the staff task" -> !list(api, user, "/engine-rest/task?processInstanceBusinessKey=" + code).isEmpty();
             case "see the staff task" -> ok(get(api, user, "/engine-rest/task/" + staffTask.getId()));
             case "claim the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/claim",

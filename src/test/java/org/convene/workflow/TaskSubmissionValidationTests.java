@@ -94,6 +94,20 @@ class TaskSubmissionValidationTests {
     }
 
     @Test
+    void shouldRefuseADecimalWhereTheFormTakesWholeNumbersOnly() {
+        assertRefused(variables(with("participantsTarget", 25.5)), "'Participants envisaged' must be a whole number, not 25.5");
+    }
+
+    @Test
+    void shouldRefuseAChecklistGivenAsPlainTextOrNamingAValueTwice() {
+        Map<String, Object> plain = variables(valid());
+        plain.put("participantCategories", Map.of("value", "GOV"));
+        assertRefused(plain, "'Categories to invite' must be a list of choices, not 'GOV'");
+        assertRefused(variables(with("participantCategories", List.of("GOV", "IO", "GOV"))),
+                "'Categories to invite' lists 'GOV' twice");
+    }
+
+    @Test
     void shouldRefuseAnUnexpectedVariableNamingIt() {
         Map<String, Object> values = variables(valid());
         values.putAll(variables("conceptNoteApproved", true));
