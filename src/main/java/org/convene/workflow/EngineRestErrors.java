@@ -121,7 +121,11 @@ public final class EngineRestErrors {
                 && rest.getStatus() != Response.Status.INTERNAL_SERVER_ERROR) {
             return camundas(thrown); // Camunda chose a 4xx itself
         }
-        if (refusal.isEmpty() && causedBy(thrown, AuthorizationException.class) == null) {
+        Throwable denied = causedBy(thrown, AuthorizationException.class);
+        if (refusal.isEmpty() && denied != null) {
+            return camundas(denied); // 403, also when Camunda wrapped it
+        }
+        if (refusal.isEmpty()) {
             refusal = unknownId(path, EngineRestErrors::engine);
         }
         if (refusal.isEmpty()) {

@@ -85,6 +85,9 @@ class EngineRestErrorsTests {
         assertThat(server.getStatus()).isEqualTo(500);
         Response authorization = EngineRestErrors.answer(new AuthorizationException("guest", "UPDATE", "Task", "t1"), null);
         assertThat(authorization.getStatus()).isEqualTo(403);
+        Response wrapped = EngineRestErrors.answer(startFailed(new TaskRefused("lena drafted the concept note")), null);
+        assertThat(wrapped.getStatus()).isEqualTo(403);
+        assertThat(((ExceptionDto) wrapped.getEntity()).getMessage()).isEqualTo("lena drafted the concept note");
         Response camundasOwn400 = EngineRestErrors.answer(new RestException(Response.Status.BAD_REQUEST, "bad sort order"), null);
         assertThat(camundasOwn400.getStatus()).isEqualTo(400);
     }
