@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentDraftAuthors implements DraftAuthors {
 
-    static final String SIGN_OFF_TASK = "Task_SignOffDraft";
-    static final String DOCUMENT_VERSION_VARIABLE = "documentVersionId";
-
     private final Documents documents;
 
     DocumentDraftAuthors(Documents documents) {
@@ -24,8 +21,8 @@ public class DocumentDraftAuthors implements DraftAuthors {
 
     @Override
     public Optional<Draft> draftDecidedBy(DelegateTask task) {
-        if (SIGN_OFF_TASK.equals(task.getTaskDefinitionKey())
-                && task.getVariable(DOCUMENT_VERSION_VARIABLE) instanceof Number versionId) {
+        if (SignOffProcess.TASK_SIGN_OFF_DRAFT.equals(task.getTaskDefinitionKey())
+                && task.getVariable(DocumentVariables.DOCUMENT_VERSION_ID) instanceof Number versionId) {
             return version(versionId.longValue());
         }
         return Optional.empty();
@@ -38,7 +35,7 @@ public class DocumentDraftAuthors implements DraftAuthors {
      * @return empty when the document has no version yet, or its latest version has no author
      */
     public Optional<Draft> latest(String meetingCode, DocumentKind kind, String part) {
-        return documents.latest(meetingCode, kind.name(), part).flatMap(latest -> version(latest.id()));
+        return documents.latest(meetingCode, kind, part).flatMap(latest -> version(latest.id()));
     }
 
     /** The version and its author: "Background paper (version 2)". */

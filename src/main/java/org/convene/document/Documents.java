@@ -2,25 +2,45 @@ package org.convene.document;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.convene.identity.UserDirectory;
-import org.convene.workflow.Tasks;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.convene.workflow.EngineClock;
+import org.convene.workflow.ReviewDecision;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The drafts of a meeting. Each submission of a drafting task is a new immutable version;
- * each review or approval is recorded against the version it judged. The processes reach
- * this bean from their BPMN (input parameters and complete listeners).
+ * The documents of a meeting. Each submission of a drafting task is a new immutable version;
+ * each review or approval is recorded against the version it judged, and announced as an event
+ * ({@link DocumentVersionSubmitted}, {@link DocumentApproved}, {@link DocumentReturned}, …) in the
+ * transaction of the change. A document is named by the meeting's code, its {@link DocumentKind}
+ * and its part (a working group's code, a day's number, or empty — null is read as empty). Times
+ * are UTC, stamped by the engine's clock. The processes read drafts through this bean in their
+ * BPMN expressions ({@code ${documents.latestText(meetingCode, 'RECOMMENDATIONS', '')}}); the
+ * document module's task listeners write through it.
  */
 @Component("documents")
 public class Documents {
 
+    /** One immutable version of a document: its number (1 for the first), Markdown text and author's user id. */
     public record Version(long id, long documentId, int version, String body, String author, OffsetDateTime createdAt) {
+    }
+
+    /** A decision on one version: a review (approve or return) or a signature (approve or reject); comments may be null. */
+    public record Review(int version, ReviewKind kind, ReviewDecision decision, String comments, String reviewer,
+                         OffsetDateTime reviewedAt) {
+    }
+
+    /**
+     * A document of a meeting, with what its phase recorded: the commissioned author, brief and
+     * due date (background paper), and when it was circulated and published; each null until then.
+     */
+    public record Document(long id, String meetingCode, DocumentKind kind, String part, String title, String authorName,
+                           String brief, LocalDate dueDate, OffsetDateTime circulatedAt, OffsetDateTime publishedAt) {
     }
 
     /** Who submitted which version of which document, and when (UTC); the text stays here. */
@@ -35,188 +55,234 @@ public class Documents {
                            OffsetDateTime decidedAt) {
     }
 
-    private final JdbcClient jdbc;
+    private final DocumentStore store;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
 
-    Documents(JdbcClient jdbc, UserDirectory users) {
-        this.jdbc = jdbc;
+    Documents(DocumentStore store, UserDirectory users, ApplicationEventPublisher events) {
+        this.store = store;
         this.users = users;
+        this.events = events;
     }
 
-    public String title(String meetingCode, String kind, String part) {
-        return DocumentKind.valueOf(kind).title(part);
+    /** The document's title, e.g. "Report of Working Group 1" for WG_REPORT and part WG1. */
+    public String title(String meetingCode, DocumentKind kind, String part) {
+        return kind.title(DocumentStore.part(part));
     }
 
-    public String latestText(String meetingCode, String kind, String part) {
-        return latest(meetingCode, kind, part).map(Version::body).orElse("");
+    /** The Markdown text of the latest version; empty when there is none yet. */
+    public String latestText(String meetingCode, DocumentKind kind, String part) {
+        return store.latest(meetingCode, kind, part).map(Version::body).orElse("");
     }
 
-    public Long latestVersionId(String meetingCode, String kind, String part) {
-        return latest(meetingCode, kind, part).map(Version::id)
+    /**
+     * The id of the latest version, as a sign-off gets it.
+     *
+     * @throws IllegalStateException when the document has no version yet
+     */
+    public Long latestVersionId(String meetingCode, DocumentKind kind, String part) {
+        return store.latest(meetingCode, kind, part).map(Version::id)
                 .orElseThrow(() -> new IllegalStateException("No draft of " + kind + " " + part + " for " + meetingCode));
     }
 
-    public Optional<Version> latest(String meetingCode, String kind, String part) {
-        return jdbc.sql("""
-                select v.* from cv_document_version v join cv_document d on d.id = v.document_id
-                where d.meeting_code = ? and d.kind = ? and d.part = ?
-                order by v.version desc fetch first 1 rows only""")
-                .params(meetingCode, kind, part == null ? "" : part)
-                .query(Documents::version).optional();
+    /** The latest version of the document; empty when it has none yet. */
+    public Optional<Version> latest(String meetingCode, DocumentKind kind, String part) {
+        return store.latest(meetingCode, kind, part);
     }
 
+    /**
+     * One version.
+     *
+     * @throws org.springframework.dao.EmptyResultDataAccessException for an unknown id
+     */
     public Version version(long versionId) {
-        return jdbc.sql("select * from cv_document_version where id = ?").param(versionId).query(Documents::version).single();
+        return store.version(versionId);
     }
 
+    /** The Markdown text of a version (for the sign-off form). */
     public String versionText(Long versionId) {
         return version(versionId).body();
     }
 
+    /** The title of a version's document with its number, e.g. "Recommendations (version 2)". */
     public String versionTitle(Long versionId) {
         Version version = version(versionId);
-        Map<String, Object> doc = jdbc.sql("select title from cv_document where id = ?").param(version.documentId())
-                .query().singleRow();
-        return doc.get("title") + " (version " + version.version() + ")";
+        return store.document(version.documentId()).title() + " (version " + version.version() + ")";
     }
 
-    /** Comments of the last review or sign-off round of the latest version, when it was sent back. */
-    public String lastComments(String meetingCode, String kind, String part) {
-        List<String> comments = jdbc.sql("""
-                select r.reviewer, r.comments from cv_document_review r
-                join cv_document_version v on v.id = r.document_version_id
-                join cv_document d on d.id = v.document_id
-                where d.meeting_code = ? and d.kind = ? and d.part = ? and r.decision in ('return', 'reject')
-                  and v.version = (select max(v2.version) from cv_document_version v2 where v2.document_id = d.id)
-                order by r.id""")
-                .params(meetingCode, kind, part == null ? "" : part)
-                .query((rs, n) -> "**" + rs.getString(1) + "**: " + rs.getString(2)).list();
-        return String.join("\n\n", comments);
+    /**
+     * The comments of the reviews that sent the latest version back (returned or rejected), as
+     * Markdown paragraphs "**reviewer**: comments" in the order they were made; empty when none.
+     */
+    public String lastComments(String meetingCode, DocumentKind kind, String part) {
+        return store.latest(meetingCode, kind, part).stream()
+                .flatMap(latest -> store.reviewsOfVersion(latest.id()).stream())
+                .filter(review -> review.decision().sendsBack())
+                .map(review -> "**" + review.reviewer() + "**: " + review.comments())
+                .collect(Collectors.joining("\n\n"));
     }
 
     /**
      * The author of the latest version when it was sent back (returned or rejected) and is a
      * user of the app: the drafting task goes back to them. Null otherwise (offered to the group).
      */
-    public String returnedTo(String meetingCode, String kind, String part) {
-        return jdbc.sql("""
-                select v.author from cv_document_version v join cv_document d on d.id = v.document_id
-                where d.meeting_code = ? and d.kind = ? and d.part = ?
-                  and v.version = (select max(v2.version) from cv_document_version v2 where v2.document_id = d.id)
-                  and exists (select 1 from cv_document_review r where r.document_version_id = v.id
-                              and r.decision in ('return', 'reject'))""")
-                .params(meetingCode, kind, part == null ? "" : part)
-                .query(String.class).optional()
+    public String returnedTo(String meetingCode, DocumentKind kind, String part) {
+        return store.authorOfLatestSentBack(meetingCode, kind, part)
                 .filter(author -> users.find(author).isPresent())
                 .orElse(null);
     }
 
-    /** Complete listener of drafting tasks: the submitted `draftText` becomes the next version. */
-    public long saveDraft(DelegateTask task, String kind, String part) {
-        String code = Tasks.meetingCode(task);
-        long documentId = document(code, kind, part);
-        int next = jdbc.sql("select coalesce(max(version), 0) + 1 from cv_document_version where document_id = ?")
-                .param(documentId).query(Integer.class).single();
-        jdbc.sql("""
-                insert into cv_document_version (document_id, version, body, task_id, author, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(documentId, next, Tasks.text(task, "draftText"), task.getId(), Tasks.currentUser(task), now())
-                .update();
-        return latestVersionId(code, kind, part);
+    /** The document with what its phase recorded; empty while no task has written it. */
+    public Optional<Document> find(String meetingCode, DocumentKind kind, String part) {
+        return store.document(meetingCode, kind, part);
     }
 
-    /** Complete listener of review and approval tasks: the decision on the latest version. */
-    public void recordReview(DelegateTask task, String kind, String part) {
-        String decision = Tasks.decision(task, "return");
-        Long versionId = latestVersionId(Tasks.meetingCode(task), kind, part);
-        review(versionId, "REVIEW", decision, task);
+    /** Every version of the document, oldest first; empty when there is none. */
+    public List<Version> versions(String meetingCode, DocumentKind kind, String part) {
+        return store.versions(meetingCode, kind, part);
     }
 
-    void review(long versionId, String reviewKind, String decision, DelegateTask task) {
-        jdbc.sql("""
-                insert into cv_document_review (document_version_id, kind, decision, comments, task_id, reviewer, reviewed_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(versionId, reviewKind, decision, Tasks.text(task, "comments"), task.getId(),
-                        Tasks.currentUser(task), now())
-                .update();
+    /** Every review and signature of the document's versions, in the order they were made. */
+    public List<Review> reviews(String meetingCode, DocumentKind kind, String part) {
+        return store.reviews(meetingCode, kind, part);
     }
 
     /**
-     * Complete listener of "Commission background paper": author, brief and due date. The due
-     * date is stored as the day entered: the form's check (a date as text YYYY-MM-DD that
-     * exists) has already refused anything else.
+     * A drafting task's submission: the text becomes the document's next version (the document is
+     * created at its first version). Announces {@link DocumentVersionSubmitted}.
+     *
+     * @param text   the Markdown text; never null
+     * @param author the user id of who submitted it; null when no user did
+     * @param taskId the drafting task's id (one version per task); null when no task wrote it
+     * @return the new version
      */
-    public void commission(DelegateTask task, String kind) {
-        long id = document(Tasks.meetingCode(task), kind, "");
-        LocalDate due = LocalDate.parse(Tasks.text(task, "paperDueDate"));
-        jdbc.sql("update cv_document set author_name = ?, brief = ?, due_date = ? where id = ?")
-                .params(Tasks.text(task, "paperAuthor"), Tasks.text(task, "paperBrief"), due, id)
-                .update();
+    @Transactional
+    public Version saveDraft(String meetingCode, DocumentKind kind, String part, String text, String author,
+                             String taskId) {
+        OffsetDateTime now = EngineClock.now();
+        Document document = store.ensure(meetingCode, kind, part, now);
+        Version version = store.insertVersion(document.id(), text, author, taskId, now);
+        events.publishEvent(new DocumentVersionSubmitted(meetingCode, kind, document.part(), document.title(),
+                version.version(), version.id(), now.toInstant(), author));
+        return version;
     }
 
-    /** Complete listener of "Circulate documentation pack". */
-    public void circulate(DelegateTask task, String kind) {
-        jdbc.sql("update cv_document set circulated_at = ? where meeting_code = ? and kind = ? and part = ''")
-                .params(now(), Tasks.meetingCode(task), kind).update();
+    /**
+     * A review or approval task's decision on the latest version. Announces {@link DocumentApproved}
+     * or {@link DocumentReturned}.
+     *
+     * @param decision approve or return
+     * @param comments the reviewer's comments; required (not blank) when the decision sends the draft back
+     * @param reviewer the user id of the reviewer; null when no user did
+     * @param taskId   the review task's id (one decision per task); never null
+     * @throws IllegalArgumentException when a return has no comments
+     * @throws IllegalStateException    when the document has no version to judge
+     */
+    @Transactional
+    public void recordReview(String meetingCode, DocumentKind kind, String part, ReviewDecision decision,
+                             String comments, String reviewer, String taskId) {
+        Version version = store.version(latestVersionId(meetingCode, kind, part));
+        Document document = store.document(version.documentId());
+        OffsetDateTime now = record(version, ReviewKind.REVIEW, decision, comments, reviewer, taskId);
+        events.publishEvent(decision == ReviewDecision.APPROVE
+                ? new DocumentApproved(meetingCode, kind, document.part(), document.title(), version.version(), comments,
+                        now.toInstant(), reviewer)
+                : new DocumentReturned(meetingCode, kind, document.part(), document.title(), version.version(), comments,
+                        now.toInstant(), reviewer));
     }
 
-    /** Marks a document published (idempotent: the first publication time stays). */
-    public void publish(String meetingCode, String kind) {
-        jdbc.sql("update cv_document set published_at = ? where meeting_code = ? and kind = ? and published_at is null")
-                .params(now(), meetingCode, kind).update();
+    /**
+     * "Commission background paper": the author, brief and due date of a document the meeting has
+     * once. Announces {@link DocumentCommissioned}.
+     *
+     * @param dueDate        the day the draft is due (a calendar day); never null
+     * @param commissionedBy the user id of who commissioned it; null when no user did
+     */
+    @Transactional
+    public void commission(String meetingCode, DocumentKind kind, String authorName, String brief, LocalDate dueDate,
+                           String commissionedBy) {
+        OffsetDateTime now = EngineClock.now();
+        Document document = store.ensure(meetingCode, kind, "", now);
+        store.commission(document.id(), authorName, brief, dueDate);
+        events.publishEvent(new DocumentCommissioned(meetingCode, kind, document.title(), authorName, dueDate,
+                now.toInstant(), commissionedBy));
     }
 
-    public List<Map<String, Object>> reviewsOf(long versionId) {
-        return jdbc.sql("select kind, decision, comments, reviewer, reviewed_at from cv_document_review where document_version_id = ? order by id")
-                .param(versionId).query().listOfRows();
+    /**
+     * "Circulate documentation pack": the document the meeting has once went to the participants.
+     * Announces {@link DocumentCirculated}.
+     *
+     * @param circulatedBy the user id of who circulated it; null when no user did
+     */
+    @Transactional
+    public void circulate(String meetingCode, DocumentKind kind, String circulatedBy) {
+        OffsetDateTime now = EngineClock.now();
+        Document document = store.ensure(meetingCode, kind, "", now);
+        store.circulate(document.id(), now);
+        events.publishEvent(new DocumentCirculated(meetingCode, kind, document.title(), now.toInstant(), circulatedBy));
+    }
+
+    /**
+     * Marks a document the meeting has once published. Idempotent (a job runs at least once):
+     * the first publication time stays, and only the first call announces {@link DocumentPublished}.
+     *
+     * @throws IllegalStateException when the document has no version
+     */
+    @Transactional
+    public void publish(String meetingCode, DocumentKind kind) {
+        OffsetDateTime now = EngineClock.now();
+        Document document = store.document(meetingCode, kind, "")
+                .orElseThrow(() -> new IllegalStateException("No " + kind + " to publish for " + meetingCode));
+        if (store.publish(document.id(), now)) {
+            events.publishEvent(new DocumentPublished(meetingCode, kind, document.title(), now.toInstant(), null));
+        }
     }
 
     /** Every version of every document of the meeting, in the order they were submitted. */
     public List<Submission> submissions(String meetingCode) {
-        return jdbc.sql("""
-                select d.title, v.version, v.author, v.created_at from cv_document_version v
-                join cv_document d on d.id = v.document_id
-                where d.meeting_code = ? order by v.id""")
-                .param(meetingCode)
-                .query((rs, n) -> new Submission(rs.getString("title"), rs.getInt("version"), rs.getString("author"),
-                        rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
-                .list();
+        return store.submissions(meetingCode);
     }
 
     /** Every review and signature of every version of the meeting's documents, in the order they were made. */
     public List<Decision> decisions(String meetingCode) {
-        return jdbc.sql("""
-                select d.title, v.version, r.kind, r.decision, r.comments, r.reviewer, r.reviewed_at
-                from cv_document_review r
-                join cv_document_version v on v.id = r.document_version_id
-                join cv_document d on d.id = v.document_id
-                where d.meeting_code = ? order by r.id""")
-                .param(meetingCode)
-                .query((rs, n) -> new Decision(rs.getString("title"), rs.getInt("version"), rs.getString("kind"),
-                        rs.getString("decision"), rs.getString("comments"), rs.getString("reviewer"),
-                        rs.getObject("reviewed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
-                .list();
+        return store.decisions(meetingCode);
     }
 
-    private long document(String meetingCode, String kind, String part) {
-        String p = part == null ? "" : part;
-        Optional<Long> id = jdbc.sql("select id from cv_document where meeting_code = ? and kind = ? and part = ?")
-                .params(meetingCode, kind, p).query(Long.class).optional();
-        if (id.isPresent()) {
-            return id.get();
+    /** Records a decision on a version; the time it was stamped with (the engine's clock). */
+    OffsetDateTime record(Version version, ReviewKind kind, ReviewDecision decision, String comments, String reviewer,
+                          String taskId) {
+        if (decision.sendsBack() && (comments == null || comments.isBlank())) {
+            throw new IllegalArgumentException("Comments are required when the draft goes back to its author");
         }
-        jdbc.sql("insert into cv_document (meeting_code, kind, part, title, created_at) values (?, ?, ?, ?, ?)")
-                .params(meetingCode, kind, p, DocumentKind.valueOf(kind).title(p), now()).update();
-        return jdbc.sql("select id from cv_document where meeting_code = ? and kind = ? and part = ?")
-                .params(meetingCode, kind, p).query(Long.class).single();
+        OffsetDateTime now = EngineClock.now();
+        store.insertReview(version.id(), kind, decision, comments, reviewer, taskId, now);
+        return now;
     }
 
-    private static Version version(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Version(rs.getLong("id"), rs.getLong("document_id"), rs.getInt("version"), rs.getString("body"),
-                rs.getString("author"), rs.getObject("created_at", OffsetDateTime.class));
+    // The task-taking listeners that bpmn/meeting still calls, until its tasks use the document
+    // module's listeners (documentDraftSaved, documentReviewed, documentCommissioned, documentCirculated).
+
+    /** @deprecated use {@code camunda:delegateExpression="${documentDraftSaved}"} with the task's input parameters documentKind and documentPart */
+    @Deprecated(forRemoval = true)
+    public long saveDraft(DelegateTask task, String kind, String part) {
+        return new DocumentDraftSavedListener(this).save(task, DocumentKind.valueOf(kind), part).id();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** @deprecated use {@code camunda:delegateExpression="${documentReviewed}"} with the task's input parameters documentKind and documentPart */
+    @Deprecated(forRemoval = true)
+    public void recordReview(DelegateTask task, String kind, String part) {
+        new DocumentReviewedListener(this).record(task, DocumentKind.valueOf(kind), part);
+    }
+
+    /** @deprecated use {@code camunda:delegateExpression="${documentCommissioned}"} with the task's input parameter documentKind */
+    @Deprecated(forRemoval = true)
+    public void commission(DelegateTask task, String kind) {
+        new DocumentCommissionedListener(this).record(task, DocumentKind.valueOf(kind));
+    }
+
+    /** @deprecated use {@code camunda:delegateExpression="${documentCirculated}"} with the task's input parameter documentKind */
+    @Deprecated(forRemoval = true)
+    public void circulate(DelegateTask task, String kind) {
+        new DocumentCirculatedListener(this).record(task, DocumentKind.valueOf(kind));
     }
 }

@@ -1,63 +1,66 @@
 package org.convene.document;
 
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.identity.User;
+import org.convene.identity.UserDirectory;
+import org.convene.workflow.EngineClock;
+import org.convene.workflow.ReviewDecision;
 import org.convene.workflow.TaskRefused;
-import org.convene.workflow.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The sign-off of one document version by a group or named reviewers, under a policy:
- * {@code ALL} (every reviewer must sign) or {@code PERCENT:nn} (at least nn % must sign),
- * decided early as soon as the outcome is certain. Every signature or rejection is kept in
- * cv_document_review (append-only) with its version, reviewer and time.
+ * The sign-off of one document version by a group or named reviewers, under a
+ * {@link SignOffPolicy}, decided early as soon as the outcome is certain (SignOffProcess). Every
+ * signature or rejection is kept in cv_document_review (append-only) with its version, reviewer
+ * and time (the engine's clock, UTC), and announced ({@link DocumentSigned},
+ * {@link DocumentSignOffRejected}, {@link DocumentSignOffCompleted}). The process reaches it in its
+ * completion condition ({@code ${signOff.decided(documentVersionId, signOffPolicy, signOffReviewerCount)}})
+ * and through the module's listeners and delegates.
  */
 @Component("signOff")
 public class SignOff {
 
     private static final Logger log = LoggerFactory.getLogger(SignOff.class);
 
-    private final JdbcClient jdbc;
     private final Documents documents;
+    private final DocumentStore store;
+    private final UserDirectory users;
+    private final ApplicationEventPublisher events;
 
-    SignOff(JdbcClient jdbc, Documents documents) {
-        this.jdbc = jdbc;
+    SignOff(Documents documents, DocumentStore store, UserDirectory users, ApplicationEventPublisher events) {
         this.documents = documents;
+        this.store = store;
+        this.users = users;
+        this.events = events;
     }
 
     /**
-     * The reviewers: `reviewerIds` (comma-separated) when given, else the members of `reviewerGroup`; never the
-     * author of the version under sign-off (four eyes), who is left out of either list.
+     * Who signs a version: the named reviewers when given, else the members of the group, by user
+     * id; never the version's author (four eyes), who is left out of either list.
      *
-     * @throws TaskRefused when the author is the only reviewer (403 to whoever sent the draft to sign-off)
+     * @param versionId     the version under sign-off
+     * @param reviewerIds   user ids, comma-separated (blanks around them ignored); null or blank to ask the group
+     * @param reviewerGroup a Camunda group id, e.g. {@code reviewers}; used when no ids are given
+     * @return the user ids, at least one
+     * @throws IllegalStateException when nobody would sign (the group has no members)
+     * @throws TaskRefused           when the author is the only reviewer (403 to whoever sent the draft to sign-off)
      */
-    public List<String> reviewers(DelegateExecution execution) {
-        Object ids = execution.getVariable("reviewerIds");
-        List<String> reviewers = ids != null && !ids.toString().isBlank()
-                ? Arrays.stream(ids.toString().split(",")).map(String::strip).toList()
-                : execution.getProcessEngineServices().getIdentityService().createUserQuery()
-                        .memberOfGroup((String) execution.getVariable("reviewerGroup")).orderByUserId().asc().list()
-                        .stream().map(User::getId).toList();
+    public List<String> reviewers(long versionId, String reviewerIds, String reviewerGroup) {
+        List<String> reviewers = reviewerIds != null && !reviewerIds.isBlank()
+                ? Arrays.stream(reviewerIds.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList()
+                : users.members(reviewerGroup).stream().map(UserDirectory.Person::id).sorted().toList();
         if (reviewers.isEmpty()) {
-            throw new IllegalStateException("No reviewers for the sign-off: group '"
-                    + execution.getVariable("reviewerGroup") + "' has no members");
+            throw new IllegalStateException("No reviewers for the sign-off: group '" + reviewerGroup + "' has no members");
         }
-        reviewers = withoutAuthor(execution, reviewers);
-        // remembered for the tally after the multi-instance (its nrOfInstances is gone by then)
-        execution.setVariable("signOffReviewerCount", reviewers.size());
-        return new ArrayList<>(reviewers);
+        return withoutAuthor(versionId, reviewers);
     }
 
-    private List<String> withoutAuthor(DelegateExecution execution, List<String> reviewers) {
-        long versionId = ((Number) execution.getVariable(DocumentDraftAuthors.DOCUMENT_VERSION_VARIABLE)).longValue();
+    private List<String> withoutAuthor(long versionId, List<String> reviewers) {
         String author = documents.version(versionId).author();
         if (author == null || !reviewers.contains(author)) {
             return reviewers;
@@ -71,54 +74,72 @@ public class SignOff {
         return others;
     }
 
-    /** Complete listener of "Sign off draft". */
-    public void record(DelegateTask task) {
-        String decision = Tasks.decision(task, "reject");
-        documents.review(((Number) task.getVariable("documentVersionId")).longValue(), "SIGN_OFF", decision, task);
+    /**
+     * One reviewer's decision on the version ("Sign off draft"). Announces {@link DocumentSigned}
+     * or {@link DocumentSignOffRejected}.
+     *
+     * @param decision approve (sign) or reject
+     * @param comments required (not blank) for a rejection; may be null otherwise
+     * @param reviewer the reviewer's user id
+     * @param taskId   the reviewer's task (one decision per task)
+     * @throws IllegalArgumentException when a rejection has no comments, or the decision is a return
+     */
+    @Transactional
+    public void record(long versionId, ReviewDecision decision, String comments, String reviewer, String taskId) {
+        if (decision == ReviewDecision.RETURN) {
+            throw new IllegalArgumentException("A sign-off is approved or rejected, not returned");
+        }
+        Documents.Version version = documents.version(versionId);
+        Documents.Document document = store.document(version.documentId());
+        OffsetDateTime now = documents.record(version, ReviewKind.SIGN_OFF, decision, comments, reviewer, taskId);
+        events.publishEvent(decision == ReviewDecision.APPROVE
+                ? new DocumentSigned(document.meetingCode(), document.kind(), document.part(), document.title(),
+                        version.version(), comments, now.toInstant(), reviewer)
+                : new DocumentSignOffRejected(document.meetingCode(), document.kind(), document.part(), document.title(),
+                        version.version(), comments, now.toInstant(), reviewer));
     }
 
-    /** Completion condition: true once the outcome can no longer change. */
-    public boolean decided(DelegateExecution execution) {
-        Tally tally = tally(execution, count(execution, "approve"), count(execution, "reject"));
+    /**
+     * The completion condition of "Sign off draft": true once the outcome can no longer change.
+     *
+     * @param policy    {@code ALL} or {@code PERCENT:nn} ({@link SignOffPolicy#parse(String)})
+     * @param reviewers how many reviewers were asked
+     */
+    public boolean decided(long versionId, String policy, int reviewers) {
+        Tally tally = tally(versionId, SignOffPolicy.parse(policy), reviewers);
         return tally.approved() || tally.rejected();
     }
 
-    /** The outcome, once every needed reviewer has decided. */
-    public boolean tally(DelegateExecution execution) {
-        return tally(execution, count(execution, "approve"), count(execution, "reject")).approved();
+    /**
+     * "Tally sign-offs": the outcome, once every needed reviewer has decided. Announces
+     * {@link DocumentSignOffCompleted}.
+     *
+     * @return true when the version is signed off under the policy
+     */
+    @Transactional
+    public boolean tally(long versionId, String policy, int reviewers) {
+        boolean signedOff = tally(versionId, SignOffPolicy.parse(policy), reviewers).approved();
+        Documents.Version version = documents.version(versionId);
+        Documents.Document document = store.document(version.documentId());
+        events.publishEvent(new DocumentSignOffCompleted(document.meetingCode(), document.kind(), document.part(),
+                document.title(), version.version(), signedOff, EngineClock.instant(), null));
+        return signedOff;
     }
 
-    public void remind(DelegateExecution execution) {
-        log.info("Sign-off of document version {} is still open: reviewers reminded",
-                execution.getVariable("documentVersionId"));
+    /** "Remind reviewers": the sign-off of the version is still open after its reminder period. */
+    public void remind(long versionId) {
+        log.info("Sign-off of document version {} is still open: reviewers reminded", versionId);
     }
 
     record Tally(boolean approved, boolean rejected) {
     }
 
-    private Tally tally(VariableScope scope, int approvals, int rejections) {
-        int reviewers = ((Number) scope.getVariable("signOffReviewerCount")).intValue();
-        int needed = needed(String.valueOf(scope.getVariable("signOffPolicy")), reviewers);
+    private Tally tally(long versionId, SignOffPolicy policy, int reviewers) {
+        List<Documents.Review> signatures = store.reviewsOfVersion(versionId).stream()
+                .filter(review -> review.kind() == ReviewKind.SIGN_OFF).toList();
+        long approvals = signatures.stream().filter(review -> review.decision() == ReviewDecision.APPROVE).count();
+        long rejections = signatures.size() - approvals;
+        int needed = policy.needed(reviewers);
         return new Tally(approvals >= needed, reviewers - rejections < needed);
-    }
-
-    static int needed(String policy, int reviewers) {
-        if (policy == null || policy.equals("ALL") || policy.equals("null")) {
-            return reviewers;
-        }
-        if (policy.startsWith("PERCENT:")) {
-            int percent = Integer.parseInt(policy.substring("PERCENT:".length()));
-            return (int) Math.ceil(reviewers * percent / 100.0);
-        }
-        throw new IllegalArgumentException("Unknown sign-off policy " + policy + " (ALL or PERCENT:nn)");
-    }
-
-    private int count(DelegateExecution execution, String decision) {
-        Object versionId = execution.getVariable("documentVersionId");
-        return jdbc.sql("""
-                select count(*) from cv_document_review r
-                where r.document_version_id = ? and r.kind = 'SIGN_OFF' and r.decision = ?""")
-                .params(((Number) versionId).longValue(), decision)
-                .query(Integer.class).single();
     }
 }

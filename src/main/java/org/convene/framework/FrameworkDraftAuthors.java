@@ -25,9 +25,10 @@ class FrameworkDraftAuthors implements DraftAuthors {
     @Override
     public Optional<Draft> draftDecidedBy(DelegateTask task) {
         return switch (task.getTaskDefinitionKey()) {
-            case "Task_ReviewSummaryConclusions", "Task_ApproveSummaryConclusions" ->
+            case SummaryConclusionsProcess.TASK_REVIEW_SUMMARY_CONCLUSIONS,
+                 SummaryConclusionsProcess.TASK_APPROVE_SUMMARY_CONCLUSIONS ->
                     documents.latest(Tasks.meetingCode(task), DocumentKind.SUMMARY_CONCLUSIONS, "");
-            case "Task_ApproveCommonFramework" ->
+            case CommonFrameworkProcess.TASK_APPROVE_COMMON_FRAMEWORK ->
                     documents.latest(Tasks.meetingCode(task), DocumentKind.COMMON_FRAMEWORK, "");
             default -> Optional.empty();
         };

@@ -107,7 +107,7 @@ class SignOffProcessTests {
         assertThat(signatures()).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("reviewer", "sofia").containsEntry("decision", "reject")
                 .containsEntry("comments", "Section 3 misreads the 1951 Convention."));
-        assertThat(documents.lastComments(code, "BACKGROUND_PAPER", ""))
+        assertThat(documents.lastComments(code, DocumentKind.BACKGROUND_PAPER, ""))
                 .isEqualTo("**sofia**: Section 3 misreads the 1951 Convention.");
     }
 
@@ -247,6 +247,6 @@ class SignOffProcessTests {
                 insert into cv_document_version (document_id, version, body, author, created_at)
                 select id, 1, ?, 'lena', ? from cv_document where meeting_code = ? and kind = 'BACKGROUND_PAPER'""")
                 .params(text, now, code).update();
-        return documents.latestVersionId(code, "BACKGROUND_PAPER", "");
+        return documents.latestVersionId(code, DocumentKind.BACKGROUND_PAPER, "");
     }
 }

@@ -1,0 +1,20 @@
+package org.convene.document;
+
+import java.time.Instant;
+import org.convene.workflow.MeetingEvent;
+
+/**
+ * A reviewer (a manager, a chair) sent a version of a document back to its author.
+ *
+ * @param meetingCode the meeting's code; never null
+ * @param kind        the document's kind; never null
+ * @param part        the working group's code or the day's number; empty for a document the meeting has once
+ * @param title       the document's title, e.g. "Recommendations"
+ * @param version     the number of the version judged
+ * @param comments    why it went back; never blank
+ * @param occurredAt  when, by the engine's clock
+ * @param actor       the user id of the reviewer; null when no user of the app did it
+ */
+public record DocumentReturned(String meetingCode, DocumentKind kind, String part, String title, int version, String comments,
+                    Instant occurredAt, String actor) implements MeetingEvent {
+}

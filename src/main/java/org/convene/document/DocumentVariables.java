@@ -1,0 +1,43 @@
+package org.convene.document;
+
+/**
+ * Names of the variables of the drafting, review, commissioning and circulation tasks that the
+ * document module's forms show and its listeners read, in the processes of every module:
+ * "Draft summary conclusions" (framework), "Draft working group report" (meeting), "Submit
+ * background paper draft" (meeting), and so on. A task names its document with the input
+ * parameters {@link #DOCUMENT_KIND} and {@link #DOCUMENT_PART}; the listeners
+ * ({@code ${documentDraftSaved}}, {@code ${documentReviewed}}, {@code ${documentCommissioned}},
+ * {@code ${documentCirculated}}) read them.
+ */
+public final class DocumentVariables {
+
+    /** Task input parameter: which document the task works on, a {@link DocumentKind} name, e.g. {@code WG_REPORT}. String, never null. */
+    public static final String DOCUMENT_KIND = "documentKind";
+    /**
+     * Task input parameter: the part of the meeting the document belongs to: a working group's code
+     * ({@code WG1}) for a report or plenary notes, a day's number ({@code 1}) for a day summary, empty
+     * for a document the meeting has once. String; null is read as empty.
+     */
+    public static final String DOCUMENT_PART = "documentPart";
+    /** The document's title as a form shows it, e.g. "Recommendations (version 2)". String. */
+    public static final String DOCUMENT_TITLE = "documentTitle";
+    /** The draft's Markdown text: shown to a reviewer, submitted by a drafting task. String, at most 100,000 characters. */
+    public static final String DRAFT_TEXT = "draftText";
+    /** The comments of the last review that sent the draft back, as Markdown ("**sofia**: ..."); empty when none. String. */
+    public static final String REVIEW_COMMENTS = "reviewComments";
+    /** The id of the document version a sign-off judges ({@link Documents.Version#id()}). Long. */
+    public static final String DOCUMENT_VERSION_ID = "documentVersionId";
+    /** "Commission background paper": the author's name and affiliation. String, at most 200 characters. */
+    public static final String PAPER_AUTHOR = "paperAuthor";
+    /** "Commission background paper": the author's brief. String, at most 20,000 characters. */
+    public static final String PAPER_BRIEF = "paperBrief";
+    /** "Commission background paper": the day the draft is due, as typed: YYYY-MM-DD text (a calendar day, no time zone). */
+    public static final String PAPER_DUE_DATE = "paperDueDate";
+    /** "Circulate documentation pack": what the pack contained (optional). String. */
+    public static final String PACK_NOTE = "packNote";
+    /** "Circulate documentation pack": the pack has gone to everyone who accepted. Boolean. */
+    public static final String PACK_CIRCULATED = "packCirculated";
+
+    private DocumentVariables() {
+    }
+}

@@ -1,0 +1,35 @@
+package org.convene.document;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of SignOffProcess: lists the reviewers (the multi-instance's collection, and
+ * their count for the tally after it) and checks the policy before any task is created, so an
+ * unknown policy or an empty group fails the call rather than a reviewer's signature.
+ */
+@Component("signOffRequested")
+class SignOffRequestedListener implements ExecutionListener {
+
+    private final SignOff signOff;
+
+    SignOffRequestedListener(SignOff signOff) {
+        this.signOff = signOff;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        SignOffPolicy policy = SignOffPolicy.parse((String) execution.getVariable(SignOffProcess.SIGN_OFF_POLICY));
+        long versionId = ((Number) execution.getVariable(DocumentVariables.DOCUMENT_VERSION_ID)).longValue();
+        List<String> reviewers = signOff.reviewers(versionId, (String) execution.getVariable(SignOffProcess.REVIEWER_IDS),
+                (String) execution.getVariable(SignOffProcess.REVIEWER_GROUP));
+        execution.setVariable(SignOffProcess.SIGN_OFF_POLICY, policy.toString());
+        execution.setVariable(SignOffProcess.REVIEWERS, Variables.objectValue(new ArrayList<>(reviewers))
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable(SignOffProcess.REVIEWER_COUNT, reviewers.size());
+    }
+}

@@ -1,0 +1,17 @@
+package org.convene.framework;
+
+import java.time.Instant;
+import org.convene.workflow.MeetingEvent;
+
+/**
+ * The participants' comment round on the draft summary conclusions opened; silence by the
+ * deadline means no objection. Announced once per round.
+ *
+ * @param meetingCode the meeting's code; never null
+ * @param deadline    the end of the round (two weeks after it opened, whole seconds); never null
+ * @param occurredAt  when, by the engine's clock
+ * @param actor       null: the engine opens it after the chair's review
+ */
+public record CommentRoundOpened(String meetingCode, Instant deadline, Instant occurredAt, String actor)
+        implements MeetingEvent {
+}
