@@ -3,6 +3,7 @@ package org.convene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.convene.workflow.ProcessVariables;
+import org.convene.workflow.ReviewDecision;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +49,16 @@ public class ProcessDriver {
         this.identityService = identityService;
     }
 
+    /**
+     * Registers a new meeting as staff do in Tasklist (ExpertMeetingProcess started with the code
+     * as business key: a two-day meeting in Amman, {@link ExpertMeetings#firstDay()}) and returns the
+     * variables ExpertMeetingProcess passes to each phase, to start a phase process on its own.
+     */
+    public Map<String, Object> registerMeeting(String code) {
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
+        return ExpertMeetings.phaseVariables(runtimeService, meeting);
+    }
+
     /** Starts {@code processKey} with the business key and variables, from its start event. */
     public ProcessInstance start(String processKey, String businessKey, Map<String, Object> variables) {
         return runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
@@ -62,6 +75,13 @@ public class ProcessDriver {
     public Task task(ProcessInstance instance, String activityId) {
         List<Task> tasks = tasks(instance, activityId);
         assertThat(tasks).as("open tasks at %s", activityId).hasSize(1);
+        return tasks.get(0);
+    }
+
+    /** The open task at {@code activityId} assigned to {@code assignee} (one reviewer's task of a multi-instance); fails when there is none. */
+    public Task task(ProcessInstance instance, String activityId, String assignee) {
+        List<Task> tasks = tasks(instance, activityId).stream().filter(t -> assignee.equals(t.getAssignee())).toList();
+        assertThat(tasks).as("open tasks at %s assigned to %s", activityId, assignee).hasSize(1);
         return tasks.get(0);
     }
 
@@ -100,6 +120,25 @@ public class ProcessDriver {
     /** Completes the one open task at {@code activityId} as {@code user}; see {@link #complete(Task, String, Map)}. */
     public void complete(ProcessInstance instance, String activityId, String user, Map<String, Object> values) {
         complete(task(instance, activityId), user, values);
+    }
+
+    /**
+     * Completes {@code assignee}'s own open task at {@code activityId} as them (one reviewer's task
+     * of a multi-instance, e.g. "Sign off draft"); see {@link #complete(Task, String, Map)}.
+     */
+    public void completeOwn(ProcessInstance instance, String activityId, String assignee, Map<String, Object> values) {
+        complete(task(instance, activityId, assignee), assignee, values);
+    }
+
+    /**
+     * What a review form submits: its {@code decision} (the form's value) and {@code comments}
+     * (null when left empty), for {@link #complete(Task, String, Map)}.
+     */
+    public static Map<String, Object> decision(ReviewDecision decision, String comments) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(ProcessVariables.DECISION, decision.formValue());
+        values.put(ProcessVariables.COMMENTS, comments);
+        return values;
     }
 
     /** Runs {@code action} with the engine told that {@code user} (with their groups) acts. */

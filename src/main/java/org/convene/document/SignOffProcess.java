@@ -9,7 +9,7 @@ package org.convene.document;
  */
 public final class SignOffProcess {
 
-    public static final String PROCESS_ID = "SignOffProcess";
+    public static final String ID = "SignOffProcess";
 
     public static final String START_EVENT_SIGN_OFF_REQUESTED = "StartEvent_SignOffRequested";
     /** "Sign off draft": one task per reviewer (multi-instance), assigned to them. */

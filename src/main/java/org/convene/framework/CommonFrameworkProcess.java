@@ -8,7 +8,7 @@ package org.convene.framework;
  */
 public final class CommonFrameworkProcess {
 
-    public static final String PROCESS_ID = "CommonFrameworkProcess";
+    public static final String ID = "CommonFrameworkProcess";
 
     public static final String START_EVENT_RECOMMENDATIONS_ADOPTED = "StartEvent_RecommendationsAdopted";
     public static final String TASK_DRAFT_COMMON_FRAMEWORK = "Task_DraftCommonFramework";

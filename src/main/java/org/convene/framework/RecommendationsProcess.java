@@ -7,7 +7,7 @@ package org.convene.framework;
  */
 public final class RecommendationsProcess {
 
-    public static final String PROCESS_ID = "RecommendationsProcess";
+    public static final String ID = "RecommendationsProcess";
 
     public static final String START_EVENT_CONCLUSIONS_PUBLISHED = "StartEvent_ConclusionsPublished";
     public static final String TASK_DRAFT_RECOMMENDATIONS = "Task_DraftRecommendations";

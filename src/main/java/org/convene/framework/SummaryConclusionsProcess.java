@@ -8,7 +8,7 @@ package org.convene.framework;
  */
 public final class SummaryConclusionsProcess {
 
-    public static final String PROCESS_ID = "SummaryConclusionsProcess";
+    public static final String ID = "SummaryConclusionsProcess";
 
     public static final String START_EVENT_MEETING_CLOSED = "StartEvent_MeetingClosed";
     public static final String TASK_DRAFT_SUMMARY_CONCLUSIONS = "Task_DraftSummaryConclusions";

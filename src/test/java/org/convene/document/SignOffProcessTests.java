@@ -4,52 +4,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.convene.document.SignOffProcess.BOUNDARY_EVENT_SIGN_OFF_REMINDER_DUE;
+import static org.convene.document.SignOffProcess.END_EVENT_REVIEWERS_REMINDED;
+import static org.convene.document.SignOffProcess.END_EVENT_SIGN_OFF_COMPLETED;
+import static org.convene.document.SignOffProcess.SERVICE_TASK_TALLY_SIGN_OFFS;
+import static org.convene.document.SignOffProcess.SIGNED_OFF;
+import static org.convene.document.SignOffProcess.TASK_SIGN_OFF_DRAFT;
+import static org.convene.workflow.ReviewDecision.APPROVE;
+import static org.convene.workflow.ReviewDecision.REJECT;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.identity.ConveneGroups;
+import org.convene.workflow.ProcessVariables;
+import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * SignOffProcess: one document version signed off by a group or named reviewers, under the
  * policy ALL or PERCENT:nn, decided as soon as the outcome is certain; every signature and
- * rejection kept in cv_document_review.
+ * rejection kept by the document module and announced.
  */
 @ConveneIntegrationTest
+@RecordApplicationEvents
 class SignOffProcessTests {
 
     static final String DRAFT = "## Background paper\n\nThe international refugee regime is predicated on cooperation.";
+    static final DocumentKind KIND = DocumentKind.BACKGROUND_PAPER;
+    static final SignOffPolicy SIXTY_PERCENT = new SignOffPolicy(60);
 
     @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtimeService;
+    @Autowired ProcessDriver driver;
     @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired Documents documents;
-    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
 
     String code;
     long versionId;
@@ -58,195 +68,196 @@ class SignOffProcessTests {
     void draftABackgroundPaper() {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("SO");
-        versionId = draftVersion(DRAFT);
+        versionId = documents.saveDraft(code, KIND, "", DRAFT, "lena", null).id();
     }
 
     @Test
     void shouldSignOffWhenAllThreeReviewersOfTheGroupApprove() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ProcessInstance instance = signOff("ALL", null);
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, null);
         Instant after = Instant.now();
 
-        assertThat(instance).isWaitingAt("Task_SignOffDraft");
-        List<Task> tasks = tasks(instance);
+        assertThat(instance).isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        List<Task> tasks = driver.tasks(instance, TASK_SIGN_OFF_DRAFT);
         assertThat(tasks).extracting(Task::getAssignee).containsExactlyInAnyOrder("ravi", "sofia", "kenji");
         assertThat(tasks).allSatisfy(task -> {
             assertThat(task.getName()).isEqualTo("Sign off draft");
             assertThat(task.getDueDate().toInstant()).isBetween(before.plus(Duration.ofDays(5)), after.plus(Duration.ofDays(5)));
-            assertThat(taskService.getVariable(task.getId(), "documentTitle")).isEqualTo("Background paper (version 1)");
-            assertThat(taskService.getVariable(task.getId(), "draftText")).isEqualTo(DRAFT);
+            assertThat(driver.taskVariable(task, DocumentVariables.DOCUMENT_TITLE)).isEqualTo("Background paper (version 1)");
+            assertThat(driver.taskVariable(task, DocumentVariables.DRAFT_TEXT)).isEqualTo(DRAFT);
         });
 
-        signAs("ravi", instance, "approve", "Sound analysis.");
-        signAs("sofia", instance, "approve", null);
-        assertThat(instance).as("still waiting for kenji").isWaitingAt("Task_SignOffDraft");
-        assertThat(tasks(instance)).extracting(Task::getAssignee).containsExactly("kenji");
-        signAs("kenji", instance, "approve", null);
+        sign("ravi", instance, APPROVE, "Sound analysis.");
+        sign("sofia", instance, APPROVE, null);
+        assertThat(instance).as("still waiting for kenji").isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        assertThat(driver.tasks(instance, TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee).containsExactly("kenji");
+        sign("kenji", instance, APPROVE, null);
 
-        assertThat(instance).isEnded().hasPassedInOrder("Task_SignOffDraft", "ServiceTask_TallySignOffs", "EndEvent_SignOffCompleted");
-        assertThat(processVariable(instance, "signedOff")).isEqualTo(true);
-        assertThat(signatures()).extracting(r -> r.get("reviewer"), r -> r.get("decision"), r -> r.get("comments"))
-                .containsExactly(tuple("ravi", "approve", "Sound analysis."),
-                        tuple("sofia", "approve", null),
-                        tuple("kenji", "approve", null));
+        assertThat(instance).isEnded()
+                .hasPassedInOrder(TASK_SIGN_OFF_DRAFT, SERVICE_TASK_TALLY_SIGN_OFFS, END_EVENT_SIGN_OFF_COMPLETED);
+        assertThat(driver.historicVariable(instance, SIGNED_OFF)).isEqualTo(true);
+        assertThat(signatures()).extracting(Documents.Review::reviewer, Documents.Review::decision, Documents.Review::comments)
+                .containsExactly(tuple("ravi", APPROVE, "Sound analysis."),
+                        tuple("sofia", APPROVE, null),
+                        tuple("kenji", APPROVE, null));
+    }
+
+    @Test
+    void shouldAnnounceEachSignatureAndTheOutcome() {
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, null);
+        sign("ravi", instance, APPROVE, "Sound analysis.");
+        sign("sofia", instance, APPROVE, null);
+        sign("kenji", instance, APPROVE, null);
+
+        assertThat(events.stream(DocumentSigned.class)).extracting(DocumentSigned::meetingCode, DocumentSigned::kind,
+                        DocumentSigned::title, DocumentSigned::version, DocumentSigned::comments, DocumentSigned::actor)
+                .containsExactly(tuple(code, KIND, "Background paper", 1, "Sound analysis.", "ravi"),
+                        tuple(code, KIND, "Background paper", 1, null, "sofia"),
+                        tuple(code, KIND, "Background paper", 1, null, "kenji"));
+        assertThat(events.stream(DocumentSigned.class).map(DocumentSigned::occurredAt))
+                .containsExactlyElementsOf(signatures().stream().map(r -> r.reviewedAt().toInstant()).toList());
+        assertThat(events.stream(DocumentSignOffCompleted.class)).singleElement()
+                .satisfies(completed -> {
+                    assertThat(completed.meetingCode()).isEqualTo(code);
+                    assertThat(completed.version()).isEqualTo(1);
+                    assertThat(completed.signedOff()).isTrue();
+                    assertThat(completed.actor()).isNull();
+                });
+        assertThat(events.stream(DocumentSignOffRejected.class)).isEmpty();
     }
 
     @Test
     void shouldEndEarlyWithoutSignOffWhenOneReviewerRejectsUnderAll() {
-        ProcessInstance instance = signOff("ALL", null);
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, null);
 
-        signAs("sofia", instance, "reject", "Section 3 misreads the 1951 Convention.");
+        sign("sofia", instance, REJECT, "Section 3 misreads the 1951 Convention.");
 
-        assertThat(instance).isEnded().hasPassed("ServiceTask_TallySignOffs");
-        assertThat(processVariable(instance, "signedOff")).isEqualTo(false);
-        assertThat(tasks(instance)).isEmpty();
+        assertThat(instance).isEnded().hasPassed(SERVICE_TASK_TALLY_SIGN_OFFS);
+        assertThat(driver.historicVariable(instance, SIGNED_OFF)).isEqualTo(false);
+        assertThat(driver.tasks(instance, TASK_SIGN_OFF_DRAFT)).isEmpty();
         assertThat(historicTasks(instance)).extracting(HistoricTaskInstance::getAssignee, HistoricTaskInstance::getDeleteReason)
                 .containsExactlyInAnyOrder(tuple("sofia", "completed"),
                         tuple("ravi", "deleted"),
                         tuple("kenji", "deleted"));
-        assertThat(signatures()).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("reviewer", "sofia").containsEntry("decision", "reject")
-                .containsEntry("comments", "Section 3 misreads the 1951 Convention."));
-        assertThat(documents.lastComments(code, DocumentKind.BACKGROUND_PAPER, ""))
+        assertThat(signatures()).singleElement().satisfies(review -> {
+            assertThat(review.reviewer()).isEqualTo("sofia");
+            assertThat(review.decision()).isEqualTo(REJECT);
+            assertThat(review.comments()).isEqualTo("Section 3 misreads the 1951 Convention.");
+        });
+        assertThat(documents.lastComments(code, KIND, ""))
                 .isEqualTo("**sofia**: Section 3 misreads the 1951 Convention.");
+        assertThat(events.stream(DocumentSignOffRejected.class)).singleElement()
+                .extracting(DocumentSignOffRejected::actor, DocumentSignOffRejected::comments)
+                .containsExactly("sofia", "Section 3 misreads the 1951 Convention.");
+        assertThat(events.stream(DocumentSignOffCompleted.class)).singleElement()
+                .extracting(DocumentSignOffCompleted::signedOff).isEqualTo(false);
     }
 
     @Test
     void shouldSignOffAsSoonAsSixtyPercentHaveApproved() {
-        ProcessInstance instance = signOff("PERCENT:60", null);
+        ProcessInstance instance = signOff(SIXTY_PERCENT, null);
 
-        signAs("ravi", instance, "approve", null);
-        assertThat(instance).as("one of three is not yet 60 %").isWaitingAt("Task_SignOffDraft");
-        signAs("kenji", instance, "approve", null);
+        sign("ravi", instance, APPROVE, null);
+        assertThat(instance).as("one of three is not yet 60 %").isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        sign("kenji", instance, APPROVE, null);
 
         assertThat(instance).isEnded();
-        assertThat(processVariable(instance, "signedOff")).isEqualTo(true);
+        assertThat(driver.historicVariable(instance, SIGNED_OFF)).isEqualTo(true);
         assertThat(historicTasks(instance)).filteredOn(t -> t.getAssignee().equals("sofia")).singleElement()
                 .extracting(HistoricTaskInstance::getDeleteReason).isEqualTo("deleted");
-        assertThat(signatures()).extracting(r -> r.get("reviewer")).containsExactly("ravi", "kenji");
+        assertThat(signatures()).extracting(Documents.Review::reviewer).containsExactly("ravi", "kenji");
     }
 
     @Test
     void shouldRejectUnderAPercentPolicyOnceTheNeededApprovalsCanNoLongerCome() {
-        ProcessInstance instance = signOff("PERCENT:60", null);
+        ProcessInstance instance = signOff(SIXTY_PERCENT, null);
 
-        signAs("ravi", instance, "reject", "Too long.");
-        assertThat(instance).as("two approvals can still come").isWaitingAt("Task_SignOffDraft");
-        signAs("sofia", instance, "approve", null);
-        assertThat(instance).as("one approval, one rejection: kenji decides").isWaitingAt("Task_SignOffDraft");
-        signAs("kenji", instance, "reject", "Agree with Ravi.");
+        sign("ravi", instance, REJECT, "Too long.");
+        assertThat(instance).as("two approvals can still come").isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        sign("sofia", instance, APPROVE, null);
+        assertThat(instance).as("one approval, one rejection: kenji decides").isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        sign("kenji", instance, REJECT, "Agree with Ravi.");
 
         assertThat(instance).isEnded();
-        assertThat(processVariable(instance, "signedOff")).isEqualTo(false);
-        assertThat(signatures()).extracting(r -> r.get("decision")).containsExactly("reject", "approve", "reject");
+        assertThat(driver.historicVariable(instance, SIGNED_OFF)).isEqualTo(false);
+        assertThat(signatures()).extracting(Documents.Review::decision).containsExactly(REJECT, APPROVE, REJECT);
     }
 
     @Test
     void shouldRefuseARejectionWithoutCommentsAndStoreNothing() {
-        ProcessInstance instance = signOff("ALL", null);
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, null);
 
-        assertThatThrownBy(() -> signAs("ravi", instance, "reject", "  "))
+        assertThatThrownBy(() -> sign("ravi", instance, REJECT, "  "))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("'Comments' are required");
-        assertThatThrownBy(() -> signAs("ravi", instance, "maybe", "Not sure."))
+        Map<String, Object> unknownDecision = new HashMap<>(Map.of(ProcessVariables.DECISION, "maybe",
+                ProcessVariables.COMMENTS, "Not sure."));
+        assertThatThrownBy(() -> driver.completeOwn(instance, TASK_SIGN_OFF_DRAFT, "ravi", unknownDecision))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("must be one of [approve, reject]");
 
         assertThat(signatures()).isEmpty();
-        assertThat(tasks(instance)).hasSize(3);
-        assertThat(taskService.getVariableLocal(task("ravi", instance).getId(), "decision")).isNull();
+        assertThat(driver.tasks(instance, TASK_SIGN_OFF_DRAFT)).hasSize(3);
+        assertThat(taskService.getVariableLocal(driver.task(instance, TASK_SIGN_OFF_DRAFT, "ravi").getId(),
+                ProcessVariables.DECISION)).isNull();
+        assertThat(events.stream(DocumentSignOffRejected.class)).isEmpty();
     }
 
     @Test
     void shouldAskOnlyTheNamedReviewersWhenReviewerIdsAreGiven() {
-        ProcessInstance instance = signOff("ALL", "sofia, kenji");
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, "sofia, kenji");
 
-        assertThat(tasks(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder("sofia", "kenji");
-        signAs("sofia", instance, "approve", null);
-        assertThat(instance).isWaitingAt("Task_SignOffDraft");
-        signAs("kenji", instance, "approve", null);
+        assertThat(driver.tasks(instance, TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("sofia", "kenji");
+        sign("sofia", instance, APPROVE, null);
+        assertThat(instance).isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        sign("kenji", instance, APPROVE, null);
 
         assertThat(instance).isEnded();
-        assertThat(processVariable(instance, "signedOff")).isEqualTo(true);
-        assertThat(signatures()).extracting(r -> r.get("reviewer")).containsExactly("sofia", "kenji");
+        assertThat(driver.historicVariable(instance, SIGNED_OFF)).isEqualTo(true);
+        assertThat(signatures()).extracting(Documents.Review::reviewer).containsExactly("sofia", "kenji");
     }
 
     @Test
     void shouldRemindTheReviewersAfterThreeDaysAndKeepTheirTasksOpen() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ProcessInstance instance = signOff("ALL", null);
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, null);
         Instant after = Instant.now();
-        List<String> open = tasks(instance).stream().map(Task::getId).toList();
+        List<String> open = driver.tasks(instance, TASK_SIGN_OFF_DRAFT).stream().map(Task::getId).toList();
 
-        Job reminder = job("BoundaryEvent_SignOffReminderDue", instance);
-        assertThat(reminder.getDuedate().toInstant()).isBetween(before.plus(Duration.ofDays(3)), after.plus(Duration.ofDays(3)));
-        execute(reminder);
-        execute(job("ServiceTask_RemindReviewers", instance));
+        Date due = driver.fireTimer(instance, BOUNDARY_EVENT_SIGN_OFF_REMINDER_DUE);
+        assertThat(due.toInstant()).isBetween(before.plus(Duration.ofDays(3)), after.plus(Duration.ofDays(3)));
+        assertThat(driver.runAsyncJobs(instance)).as("Remind reviewers, asynchronous").isEqualTo(1);
 
-        assertThat(instance).hasPassed("EndEvent_ReviewersReminded").isWaitingAt("Task_SignOffDraft");
-        assertThat(tasks(instance)).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(open);
+        assertThat(instance).hasPassed(END_EVENT_REVIEWERS_REMINDED).isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        assertThat(driver.tasks(instance, TASK_SIGN_OFF_DRAFT)).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(open);
     }
 
-    private ProcessInstance signOff(String policy, String reviewerIds) {
+    private ProcessInstance signOff(SignOffPolicy policy, String reviewerIds) {
         Map<String, Object> variables = new HashMap<>(Map.of(
-                "meetingCode", code, "meetingTitle", "Expert meeting on burden sharing", "meetingPlace", "Amman, Jordan",
-                "meetingDates", "8–9 February 2027", "documentVersionId", versionId,
-                "reviewerGroup", "reviewers", "signOffPolicy", policy));
+                ProcessVariables.MEETING_CODE, code,
+                ProcessVariables.MEETING_TITLE, ExpertMeetings.TITLE,
+                ProcessVariables.MEETING_PLACE, ExpertMeetings.PLACE,
+                ProcessVariables.MEETING_DATES, "8–9 February 2027",
+                DocumentVariables.DOCUMENT_VERSION_ID, versionId,
+                SignOffProcess.REVIEWER_GROUP, ConveneGroups.REVIEWERS,
+                SignOffProcess.SIGN_OFF_POLICY, policy.toString()));
         if (reviewerIds != null) {
-            variables.put("reviewerIds", reviewerIds);
+            variables.put(SignOffProcess.REVIEWER_IDS, reviewerIds);
         }
-        return runtimeService.startProcessInstanceByKey("SignOffProcess", code, variables);
+        return driver.start(SignOffProcess.ID, code, variables);
     }
 
     /** The reviewer signs (or rejects) their own task, signed in as themselves, as in Tasklist. */
-    private void signAs(String reviewer, ProcessInstance instance, String decision, String comments) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("decision", decision);
-        values.put("comments", comments);
-        String taskId = task(reviewer, instance).getId();
-        identityService.setAuthentication(reviewer, List.of("reviewers"));
-        try {
-            taskService.complete(taskId, values);
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    private Task task(String assignee, ProcessInstance instance) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskAssignee(assignee).singleResult();
-    }
-
-    private List<Task> tasks(ProcessInstance instance) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).list();
+    private void sign(String reviewer, ProcessInstance instance, ReviewDecision decision, String comments) {
+        driver.completeOwn(instance, TASK_SIGN_OFF_DRAFT, reviewer, ProcessDriver.decision(decision, comments));
     }
 
     private List<HistoricTaskInstance> historicTasks(ProcessInstance instance) {
         return historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list();
     }
 
-    private Object processVariable(ProcessInstance instance, String name) {
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).list().stream()
-                .filter(v -> instance.getId().equals(v.getActivityInstanceId()))
-                .map(v -> v.getValue()).findFirst().orElse(null);
-    }
-
-    private List<Map<String, Object>> signatures() {
-        return jdbc.sql("""
-                select reviewer, decision, comments, task_id from cv_document_review
-                where document_version_id = ? and kind = 'SIGN_OFF' order by id""")
-                .param(versionId).query().listOfRows();
-    }
-
-    /** Version 1 of the meeting's background paper, as "Submit background paper draft" leaves it. */
-    private long draftVersion(String text) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("insert into cv_document (meeting_code, kind, part, title, created_at) values (?, 'BACKGROUND_PAPER', '', ?, ?)")
-                .params(code, DocumentKind.BACKGROUND_PAPER.title(""), now).update();
-        jdbc.sql("""
-                insert into cv_document_version (document_id, version, body, author, created_at)
-                select id, 1, ?, 'lena', ? from cv_document where meeting_code = ? and kind = 'BACKGROUND_PAPER'""")
-                .params(text, now, code).update();
-        return documents.latestVersionId(code, DocumentKind.BACKGROUND_PAPER, "");
+    private List<Documents.Review> signatures() {
+        return documents.reviews(code, KIND, "").stream().filter(review -> review.kind() == ReviewKind.SIGN_OFF).toList();
     }
 }

@@ -1,32 +1,45 @@
 package org.convene.framework;
 
-import org.convene.Offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.convene.ProcessDriver.decision;
+import static org.convene.document.ReviewKind.REVIEW;
+import static org.convene.document.ReviewKind.SIGN_OFF;
+import static org.convene.document.SignOffProcess.TASK_SIGN_OFF_DRAFT;
+import static org.convene.framework.CommonFrameworkProcess.END_EVENT_FRAMEWORK_PUBLISHED;
+import static org.convene.framework.CommonFrameworkProcess.FRAMEWORK_APPROVED;
+import static org.convene.framework.CommonFrameworkProcess.FRAMEWORK_SIGNED_OFF;
+import static org.convene.framework.CommonFrameworkProcess.SERVICE_TASK_PUBLISH_COMMON_FRAMEWORK;
+import static org.convene.framework.CommonFrameworkProcess.TASK_APPROVE_COMMON_FRAMEWORK;
+import static org.convene.framework.CommonFrameworkProcess.TASK_DRAFT_COMMON_FRAMEWORK;
+import static org.convene.workflow.ReviewDecision.APPROVE;
+import static org.convene.workflow.ReviewDecision.REJECT;
+import static org.convene.workflow.ReviewDecision.RETURN;
 
-import java.util.HashMap;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.ConveneIntegrationTest;
 import org.convene.DocumentRows;
-import org.convene.DocumentRows.ReviewRow;
-import org.convene.DocumentRows.VersionRow;
-import org.convene.ExpertMeetings;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.document.DocumentKind;
+import org.convene.document.DocumentVariables;
+import org.convene.document.Documents;
+import org.convene.document.SignOffPolicy;
+import org.convene.document.SignOffProcess;
+import org.convene.identity.ConveneGroups;
+import org.convene.workflow.ProcessVariables;
+import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * CommonFrameworkProcess ("Shape Common Framework"): staff draft, the three reviewers sign
@@ -36,15 +49,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ConveneIntegrationTest
 class CommonFrameworkProcessTests {
 
-    static final String KIND = "COMMON_FRAMEWORK";
+    static final DocumentKind KIND = DocumentKind.COMMON_FRAMEWORK;
     static final String TITLE = "Common Framework on International Cooperation to Share Burden and Responsibilities";
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
 
-    DocumentRows documents;
     String code;
     Map<String, Object> meetingVariables;
     ProcessInstance instance;
@@ -52,131 +64,137 @@ class CommonFrameworkProcessTests {
     @BeforeEach
     void startPhase() {
         BpmnAwareTests.init(engine);
-        documents = new DocumentRows(jdbc);
         code = TestMeetings.newCode("CF");
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
-        meetingVariables = ExpertMeetings.phaseVariables(runtimeService, meeting);
-        instance = runtimeService.startProcessInstanceByKey("CommonFrameworkProcess", code, meetingVariables);
+        meetingVariables = driver.registerMeeting(code);
+        instance = driver.start(CommonFrameworkProcess.ID, code, meetingVariables);
     }
 
     @Test
     void shouldPublishTheFrameworkOnceSignedOffAndApproved() {
-        assertThat(instance).isWaitingAt("Task_DraftCommonFramework");
-        assertThat(task(instance)).hasCandidateGroup("convener-staff");
-        assertThat(taskService.getVariable(task(instance).getId(), "documentTitle")).isEqualTo(TITLE);
+        assertThat(instance).isWaitingAt(TASK_DRAFT_COMMON_FRAMEWORK);
+        Task draft = driver.task(instance, TASK_DRAFT_COMMON_FRAMEWORK);
+        assertThat(draft).hasCandidateGroup(ConveneGroups.STAFF);
+        assertThat(driver.taskVariable(draft, DocumentVariables.DOCUMENT_TITLE)).isEqualTo(TITLE);
         draft("lena", "Triggers, forms of support, actors and roles.");
 
-        ProcessInstance signOff = calledProcessInstance("SignOffProcess", instance);
+        ProcessInstance signOff = calledProcessInstance(SignOffProcess.ID, instance);
         assertThat(signOff).hasBusinessKey(code);
         assertThat(runtimeService.getVariables(signOff.getId())).containsAllEntriesOf(meetingVariables)
-                .containsEntry("documentVersionId", documents.versionId(code, KIND, "", 1))
-                .containsEntry("reviewerGroup", "reviewers").containsEntry("signOffPolicy", "ALL");
+                .containsEntry(DocumentVariables.DOCUMENT_VERSION_ID, versionId(1))
+                .containsEntry(SignOffProcess.REVIEWER_GROUP, ConveneGroups.REVIEWERS)
+                .containsEntry(SignOffProcess.SIGN_OFF_POLICY, SignOffPolicy.ALL.toString());
         signByAll(signOff);
 
-        assertThat(instance).isWaitingAt("Task_ApproveCommonFramework");
-        assertThat(runtimeService.getVariable(instance.getId(), "frameworkSignedOff")).isEqualTo(true);
-        assertThat(task(instance)).hasCandidateGroup("managers");
-        assertThat(taskService.getVariable(task(instance).getId(), "draftText"))
+        assertThat(instance).isWaitingAt(TASK_APPROVE_COMMON_FRAMEWORK);
+        assertThat(runtimeService.getVariable(instance.getId(), FRAMEWORK_SIGNED_OFF)).isEqualTo(true);
+        Task approval = driver.task(instance, TASK_APPROVE_COMMON_FRAMEWORK);
+        assertThat(approval).hasCandidateGroup(ConveneGroups.MANAGERS);
+        assertThat(driver.taskVariable(approval, DocumentVariables.DRAFT_TEXT))
                 .isEqualTo("Triggers, forms of support, actors and roles.");
-        decide("approve", "Approved for publication.");
+        decide(APPROVE, "Approved for publication.");
 
-        assertThat(instance).isWaitingAt("ServiceTask_PublishCommonFramework");
+        assertThat(instance).isWaitingAt(SERVICE_TASK_PUBLISH_COMMON_FRAMEWORK);
         assertThat(runtimeService.getVariablesLocal(instance.getId())).as("form fields stay in their tasks")
-                .containsOnlyKeys("meetingCode", "meetingTitle", "meetingPlace", "meetingDates",
-                        "frameworkSignedOff", "frameworkApproved");
-        assertThat(documents.publishedAt(code, KIND)).isEmpty();
-        execute(job("ServiceTask_PublishCommonFramework", instance));
+                .containsOnlyKeys(ProcessVariables.MEETING_CODE, ProcessVariables.MEETING_TITLE,
+                        ProcessVariables.MEETING_PLACE, ProcessVariables.MEETING_DATES,
+                        FRAMEWORK_SIGNED_OFF, FRAMEWORK_APPROVED);
+        assertThat(publishedAt()).isNull();
+        assertThat(driver.runAsyncJobs(instance)).isEqualTo(1);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_FrameworkPublished");
-        assertThat(documents.publishedAt(code, KIND)).isPresent();
-        assertThat(documents.versions(code, KIND, ""))
-                .containsExactly(new VersionRow(1, "Triggers, forms of support, actors and roles.", "lena"));
-        assertThat(documents.reviews(code, KIND, "")).containsExactly(
-                new ReviewRow(1, "SIGN_OFF", "approve", null, "kenji"),
-                new ReviewRow(1, "SIGN_OFF", "approve", null, "ravi"),
-                new ReviewRow(1, "SIGN_OFF", "approve", null, "sofia"),
-                new ReviewRow(1, "REVIEW", "approve", "Approved for publication.", "grace"));
+        assertThat(instance).isEnded().hasPassed(END_EVENT_FRAMEWORK_PUBLISHED);
+        assertThat(publishedAt()).isNotNull();
+        assertThat(documents.versions(code, KIND, "")).extracting(DocumentRows::version)
+                .containsExactly(tuple(1, "Triggers, forms of support, actors and roles.", "lena"));
+        assertThat(documents.reviews(code, KIND, "")).extracting(DocumentRows::review).containsExactly(
+                tuple(1, SIGN_OFF, APPROVE, null, "kenji"),
+                tuple(1, SIGN_OFF, APPROVE, null, "ravi"),
+                tuple(1, SIGN_OFF, APPROVE, null, "sofia"),
+                tuple(1, REVIEW, APPROVE, "Approved for publication.", "grace"));
     }
 
     @Test
     void shouldReturnARejectedDraftToItsAuthorWithTheReviewersComments() {
         draft("omar", "First framework.");
-        ProcessInstance firstSignOff = calledProcessInstance("SignOffProcess", instance);
-        new SignOffRound(taskService, firstSignOff).reject("kenji", "The toolbox lacks political forms of support.");
+        ProcessInstance firstSignOff = calledProcessInstance(SignOffProcess.ID, instance);
+        driver.completeOwn(firstSignOff, TASK_SIGN_OFF_DRAFT, "kenji",
+                decision(REJECT, "The toolbox lacks political forms of support."));
 
         assertThat(firstSignOff).isEnded();
-        assertThat(instance).isWaitingAt("Task_DraftCommonFramework");
-        Task redraft = task(instance);
+        assertThat(instance).isWaitingAt(TASK_DRAFT_COMMON_FRAMEWORK);
+        Task redraft = driver.task(instance, TASK_DRAFT_COMMON_FRAMEWORK);
         assertThat(redraft).as("back to its author").isAssignedTo("omar");
-        assertThat(Offers.candidateGroups(taskService, redraft)).containsExactly("convener-staff");
-        assertThat(taskService.getVariable(redraft.getId(), "reviewComments"))
+        assertThat(driver.candidateGroups(redraft)).containsExactly(ConveneGroups.STAFF);
+        assertThat(driver.taskVariable(redraft, DocumentVariables.REVIEW_COMMENTS))
                 .isEqualTo("**kenji**: The toolbox lacks political forms of support.");
-        assertThat(taskService.getVariable(redraft.getId(), "draftText")).isEqualTo("First framework.");
+        assertThat(driver.taskVariable(redraft, DocumentVariables.DRAFT_TEXT)).isEqualTo("First framework.");
         draft("omar", "Second framework, with political support.");
 
-        ProcessInstance secondSignOff = calledProcessInstance("SignOffProcess", instance);
-        assertThat(runtimeService.getVariable(secondSignOff.getId(), "documentVersionId"))
-                .isEqualTo(documents.versionId(code, KIND, "", 2));
+        ProcessInstance secondSignOff = calledProcessInstance(SignOffProcess.ID, instance);
+        assertThat(runtimeService.getVariable(secondSignOff.getId(), DocumentVariables.DOCUMENT_VERSION_ID))
+                .isEqualTo(versionId(2));
         signByAll(secondSignOff);
 
-        assertThat(instance).isWaitingAt("Task_ApproveCommonFramework");
-        assertThat(documents.versions(code, KIND, "")).extracting(VersionRow::version, VersionRow::author)
+        assertThat(instance).isWaitingAt(TASK_APPROVE_COMMON_FRAMEWORK);
+        assertThat(documents.versions(code, KIND, "")).extracting(Documents.Version::version, Documents.Version::author)
                 .containsExactly(tuple(1, "omar"), tuple(2, "omar"));
-        assertThat(documents.reviews(code, KIND, "")).filteredOn(review -> review.version() == 1).containsExactly(
-                new ReviewRow(1, "SIGN_OFF", "reject", "The toolbox lacks political forms of support.", "kenji"));
+        assertThat(documents.reviews(code, KIND, "")).filteredOn(review -> review.version() == 1)
+                .extracting(DocumentRows::review)
+                .containsExactly(tuple(1, SIGN_OFF, REJECT, "The toolbox lacks political forms of support.", "kenji"));
         assertThat(documents.reviews(code, KIND, "")).filteredOn(review -> review.version() == 2)
-                .extracting(ReviewRow::decision).containsExactly("approve", "approve", "approve");
+                .extracting(Documents.Review::decision).containsExactly(APPROVE, APPROVE, APPROVE);
     }
 
     @Test
     void shouldSendTheFrameworkBackOnceWhenTheManagerReturnsItThenApproveAndPublish() {
         draft("lena", "Framework for approval.");
-        signByAll(calledProcessInstance("SignOffProcess", instance));
-        decide("return", "Add the triggers for a collective response.");
+        signByAll(calledProcessInstance(SignOffProcess.ID, instance));
+        decide(RETURN, "Add the triggers for a collective response.");
 
-        assertThat(instance).isWaitingAt("Task_DraftCommonFramework");
-        assertThat(runtimeService.getVariable(instance.getId(), "frameworkApproved")).isEqualTo(false);
-        assertThat(taskService.getVariable(task(instance).getId(), "reviewComments"))
+        assertThat(instance).isWaitingAt(TASK_DRAFT_COMMON_FRAMEWORK);
+        assertThat(runtimeService.getVariable(instance.getId(), FRAMEWORK_APPROVED)).isEqualTo(false);
+        assertThat(driver.taskVariable(driver.task(instance, TASK_DRAFT_COMMON_FRAMEWORK), DocumentVariables.REVIEW_COMMENTS))
                 .isEqualTo("**grace**: Add the triggers for a collective response.");
         draft("lena", "Framework with its triggers.");
 
-        ProcessInstance resigning = calledProcessInstance("SignOffProcess", instance);
-        assertThat(runtimeService.getVariable(resigning.getId(), "documentVersionId"))
-                .isEqualTo(documents.versionId(code, KIND, "", 2));
+        ProcessInstance resigning = calledProcessInstance(SignOffProcess.ID, instance);
+        assertThat(runtimeService.getVariable(resigning.getId(), DocumentVariables.DOCUMENT_VERSION_ID))
+                .isEqualTo(versionId(2));
         signByAll(resigning);
-        decide("approve", null);
-        execute(job("ServiceTask_PublishCommonFramework", instance));
+        decide(APPROVE, null);
+        driver.runAsyncJobs(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_FrameworkPublished");
-        assertThat(documents.publishedAt(code, KIND)).isPresent();
-        assertThat(documents.versions(code, KIND, "")).extracting(VersionRow::body)
+        assertThat(instance).isEnded().hasPassed(END_EVENT_FRAMEWORK_PUBLISHED);
+        assertThat(publishedAt()).isNotNull();
+        assertThat(documents.versions(code, KIND, "")).extracting(Documents.Version::body)
                 .containsExactly("Framework for approval.", "Framework with its triggers.");
-        assertThat(documents.reviews(code, KIND, "")).filteredOn(review -> review.kind().equals("REVIEW")).containsExactly(
-                new ReviewRow(1, "REVIEW", "return", "Add the triggers for a collective response.", "grace"),
-                new ReviewRow(2, "REVIEW", "approve", null, "grace"));
+        assertThat(documents.reviews(code, KIND, "")).filteredOn(review -> review.kind() == REVIEW)
+                .extracting(DocumentRows::review).containsExactly(
+                        tuple(1, REVIEW, RETURN, "Add the triggers for a collective response.", "grace"),
+                        tuple(2, REVIEW, APPROVE, null, "grace"));
     }
 
     private void signByAll(ProcessInstance signOff) {
-        SignOffRound round = new SignOffRound(taskService, signOff);
-        assertThat(round.openTasks()).containsOnlyKeys("kenji", "ravi", "sofia");
-        round.approve("kenji");
-        round.approve("ravi");
-        round.approve("sofia");
+        assertThat(driver.tasks(signOff, TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("kenji", "ravi", "sofia");
+        for (String reviewer : new String[] {"kenji", "ravi", "sofia"}) {
+            driver.completeOwn(signOff, TASK_SIGN_OFF_DRAFT, reviewer, decision(APPROVE, null));
+        }
         assertThat(signOff).isEnded();
     }
 
     private void draft(String author, String text) {
-        Task task = task("Task_DraftCommonFramework", instance);
-        taskService.claim(task.getId(), author);
-        taskService.complete(task.getId(), Map.of("draftText", text));
+        driver.complete(instance, TASK_DRAFT_COMMON_FRAMEWORK, author, Map.of(DocumentVariables.DRAFT_TEXT, text));
     }
 
-    private void decide(String decision, String comments) {
-        Task task = task("Task_ApproveCommonFramework", instance);
-        taskService.claim(task.getId(), "grace");
-        Map<String, Object> values = new HashMap<>();
-        values.put("decision", decision);
-        values.put("comments", comments);
-        taskService.complete(task.getId(), values);
+    private void decide(ReviewDecision decision, String comments) {
+        driver.complete(instance, TASK_APPROVE_COMMON_FRAMEWORK, "grace", decision(decision, comments));
+    }
+
+    private long versionId(int version) {
+        return documents.versions(code, KIND, "").get(version - 1).id();
+    }
+
+    private OffsetDateTime publishedAt() {
+        return documents.find(code, KIND, "").map(Documents.Document::publishedAt).orElse(null);
     }
 }

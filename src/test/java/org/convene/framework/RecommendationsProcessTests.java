@@ -1,31 +1,42 @@
 package org.convene.framework;
 
-import org.convene.Offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.convene.ProcessDriver.decision;
+import static org.convene.document.ReviewKind.SIGN_OFF;
+import static org.convene.document.SignOffProcess.SERVICE_TASK_TALLY_SIGN_OFFS;
+import static org.convene.document.SignOffProcess.TASK_SIGN_OFF_DRAFT;
+import static org.convene.framework.RecommendationsProcess.CALL_ACTIVITY_SIGN_OFF_RECOMMENDATIONS;
+import static org.convene.framework.RecommendationsProcess.END_EVENT_RECOMMENDATIONS_ADOPTED;
+import static org.convene.framework.RecommendationsProcess.RECOMMENDATIONS_SIGNED_OFF;
+import static org.convene.framework.RecommendationsProcess.TASK_DRAFT_RECOMMENDATIONS;
+import static org.convene.workflow.ReviewDecision.APPROVE;
+import static org.convene.workflow.ReviewDecision.REJECT;
 
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.ConveneIntegrationTest;
 import org.convene.DocumentRows;
-import org.convene.DocumentRows.ReviewRow;
-import org.convene.DocumentRows.VersionRow;
-import org.convene.ExpertMeetings;
+import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.document.DocumentKind;
+import org.convene.document.DocumentVariables;
+import org.convene.document.Documents;
+import org.convene.document.SignOffPolicy;
+import org.convene.document.SignOffProcess;
+import org.convene.identity.ConveneGroups;
+import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * RecommendationsProcess ("Draw up recommendations"): staff draft, the three reviewers
@@ -35,15 +46,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ConveneIntegrationTest
 class RecommendationsProcessTests {
 
-    static final String KIND = "RECOMMENDATIONS";
+    static final DocumentKind KIND = DocumentKind.RECOMMENDATIONS;
 
     @Autowired ProcessEngine engine;
+    @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired HistoryService historyService;
-    @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
 
-    DocumentRows documents;
     String code;
     Map<String, Object> meetingVariables;
     ProcessInstance instance;
@@ -51,108 +60,111 @@ class RecommendationsProcessTests {
     @BeforeEach
     void startPhase() {
         BpmnAwareTests.init(engine);
-        documents = new DocumentRows(jdbc);
         code = TestMeetings.newCode("RC");
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
-        meetingVariables = ExpertMeetings.phaseVariables(runtimeService, meeting);
-        instance = runtimeService.startProcessInstanceByKey("RecommendationsProcess", code, meetingVariables);
+        meetingVariables = driver.registerMeeting(code);
+        instance = driver.start(RecommendationsProcess.ID, code, meetingVariables);
     }
 
     @Test
     void shouldAdoptTheRecommendationsOnceAllThreeReviewersSignThem() {
-        assertThat(instance).isWaitingAt("Task_DraftRecommendations");
-        assertThat(task(instance)).hasCandidateGroup("convener-staff");
-        assertThat(taskService.getVariable(task(instance).getId(), "documentTitle")).isEqualTo("Recommendations");
+        assertThat(instance).isWaitingAt(TASK_DRAFT_RECOMMENDATIONS);
+        Task draft = driver.task(instance, TASK_DRAFT_RECOMMENDATIONS);
+        assertThat(draft).hasCandidateGroup(ConveneGroups.STAFF);
+        assertThat(driver.taskVariable(draft, DocumentVariables.DOCUMENT_TITLE)).isEqualTo("Recommendations");
         draft("lena", "1. Agree triggers for a collective response (WG1, Q2).");
 
-        assertThat(instance).isWaitingAt("CallActivity_SignOffRecommendations");
-        ProcessInstance signOff = calledProcessInstance("SignOffProcess", instance);
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_SIGN_OFF_RECOMMENDATIONS);
+        ProcessInstance signOff = calledProcessInstance(SignOffProcess.ID, instance);
         assertThat(signOff).hasBusinessKey(code);
         assertThat(runtimeService.getVariables(signOff.getId())).containsAllEntriesOf(meetingVariables)
-                .containsEntry("documentVersionId", documents.versionId(code, KIND, "", 1))
-                .containsEntry("reviewerGroup", "reviewers")
-                .containsEntry("signOffPolicy", "ALL");
-        SignOffRound round = new SignOffRound(taskService, signOff);
-        assertThat(round.openTasks()).containsOnlyKeys("kenji", "ravi", "sofia");
-        assertThat(round.variable("sofia", "documentTitle")).isEqualTo("Recommendations (version 1)");
-        assertThat(round.variable("sofia", "draftText")).isEqualTo("1. Agree triggers for a collective response (WG1, Q2).");
-        round.approve("ravi");
-        round.approve("sofia");
-        assertThat(instance).isWaitingAt("CallActivity_SignOffRecommendations");
-        round.approve("kenji");
+                .containsEntry(DocumentVariables.DOCUMENT_VERSION_ID, versionId(1))
+                .containsEntry(SignOffProcess.REVIEWER_GROUP, ConveneGroups.REVIEWERS)
+                .containsEntry(SignOffProcess.SIGN_OFF_POLICY, SignOffPolicy.ALL.toString());
+        assertThat(driver.tasks(signOff, TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("kenji", "ravi", "sofia");
+        Task sofias = driver.task(signOff, TASK_SIGN_OFF_DRAFT, "sofia");
+        assertThat(driver.taskVariable(sofias, DocumentVariables.DOCUMENT_TITLE)).isEqualTo("Recommendations (version 1)");
+        assertThat(driver.taskVariable(sofias, DocumentVariables.DRAFT_TEXT))
+                .isEqualTo("1. Agree triggers for a collective response (WG1, Q2).");
+        driver.completeOwn(signOff, TASK_SIGN_OFF_DRAFT, "ravi", decision(APPROVE, null));
+        driver.completeOwn(signOff, TASK_SIGN_OFF_DRAFT, "sofia", decision(APPROVE, null));
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_SIGN_OFF_RECOMMENDATIONS);
+        driver.completeOwn(signOff, TASK_SIGN_OFF_DRAFT, "kenji", decision(APPROVE, null));
 
-        assertThat(signOff).isEnded().hasPassed("ServiceTask_TallySignOffs");
-        assertThat(instance).isEnded().hasPassed("EndEvent_RecommendationsAdopted");
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("recommendationsSignedOff").singleResult().getValue()).isEqualTo(true);
-        assertThat(documents.versions(code, KIND, ""))
-                .containsExactly(new VersionRow(1, "1. Agree triggers for a collective response (WG1, Q2).", "lena"));
-        assertThat(documents.reviews(code, KIND, "")).containsExactly(
-                new ReviewRow(1, "SIGN_OFF", "approve", null, "ravi"),
-                new ReviewRow(1, "SIGN_OFF", "approve", null, "sofia"),
-                new ReviewRow(1, "SIGN_OFF", "approve", null, "kenji"));
+        assertThat(signOff).isEnded().hasPassed(SERVICE_TASK_TALLY_SIGN_OFFS);
+        assertThat(instance).isEnded().hasPassed(END_EVENT_RECOMMENDATIONS_ADOPTED);
+        assertThat(driver.historicVariable(instance, RECOMMENDATIONS_SIGNED_OFF)).isEqualTo(true);
+        assertThat(documents.versions(code, KIND, "")).extracting(DocumentRows::version)
+                .containsExactly(tuple(1, "1. Agree triggers for a collective response (WG1, Q2).", "lena"));
+        assertThat(documents.reviews(code, KIND, "")).extracting(DocumentRows::review).containsExactly(
+                tuple(1, SIGN_OFF, APPROVE, null, "ravi"),
+                tuple(1, SIGN_OFF, APPROVE, null, "sofia"),
+                tuple(1, SIGN_OFF, APPROVE, null, "kenji"));
     }
 
     @Test
     void shouldReturnARejectedDraftToItsAuthorWithTheCommentsAndSignTheNewVersion() {
         draft("lena", "First recommendations.");
-        ProcessInstance firstSignOff = calledProcessInstance("SignOffProcess", instance);
-        SignOffRound first = new SignOffRound(taskService, firstSignOff);
-        first.approve("ravi");
-        first.reject("sofia", "Recommendation 3 cites no finding.");
+        ProcessInstance firstSignOff = calledProcessInstance(SignOffProcess.ID, instance);
+        driver.completeOwn(firstSignOff, TASK_SIGN_OFF_DRAFT, "ravi", decision(APPROVE, null));
+        driver.completeOwn(firstSignOff, TASK_SIGN_OFF_DRAFT, "sofia", decision(REJECT, "Recommendation 3 cites no finding."));
 
         assertThat(firstSignOff).isEnded();
-        assertThat(first.openTasks()).as("kenji's sign-off is no longer needed").isEmpty();
-        assertThat(instance).isWaitingAt("Task_DraftRecommendations");
+        assertThat(driver.tasks(firstSignOff, TASK_SIGN_OFF_DRAFT)).as("kenji's sign-off is no longer needed").isEmpty();
+        assertThat(instance).isWaitingAt(TASK_DRAFT_RECOMMENDATIONS);
         assertThat(runtimeService.getVariablesLocal(instance.getId())).as("form fields stay in their tasks")
-                .containsOnlyKeys("meetingCode", "meetingTitle", "meetingPlace", "meetingDates", "recommendationsSignedOff")
-                .containsEntry("recommendationsSignedOff", false);
-        Task redraft = task(instance);
+                .containsOnlyKeys(ProcessVariables.MEETING_CODE, ProcessVariables.MEETING_TITLE,
+                        ProcessVariables.MEETING_PLACE, ProcessVariables.MEETING_DATES, RECOMMENDATIONS_SIGNED_OFF)
+                .containsEntry(RECOMMENDATIONS_SIGNED_OFF, false);
+        Task redraft = driver.task(instance, TASK_DRAFT_RECOMMENDATIONS);
         assertThat(redraft).as("back to its author").isAssignedTo("lena");
-        assertThat(Offers.candidateGroups(taskService, redraft)).containsExactly("convener-staff");
-        assertThat(taskService.getVariable(redraft.getId(), "reviewComments"))
+        assertThat(driver.candidateGroups(redraft)).containsExactly(ConveneGroups.STAFF);
+        assertThat(driver.taskVariable(redraft, DocumentVariables.REVIEW_COMMENTS))
                 .isEqualTo("**sofia**: Recommendation 3 cites no finding.");
-        assertThat(taskService.getVariable(redraft.getId(), "draftText")).isEqualTo("First recommendations.");
+        assertThat(driver.taskVariable(redraft, DocumentVariables.DRAFT_TEXT)).isEqualTo("First recommendations.");
         draft("lena", "Second recommendations, each citing its findings.");
 
-        ProcessInstance secondSignOff = calledProcessInstance("SignOffProcess", instance);
+        ProcessInstance secondSignOff = calledProcessInstance(SignOffProcess.ID, instance);
         assertThat(secondSignOff.getId()).isNotEqualTo(firstSignOff.getId());
-        assertThat(runtimeService.getVariable(secondSignOff.getId(), "documentVersionId"))
-                .isEqualTo(documents.versionId(code, KIND, "", 2));
-        SignOffRound second = new SignOffRound(taskService, secondSignOff);
-        assertThat(second.variable("kenji", "draftText")).isEqualTo("Second recommendations, each citing its findings.");
-        second.approve("kenji");
-        second.approve("ravi");
-        second.approve("sofia");
+        assertThat(runtimeService.getVariable(secondSignOff.getId(), DocumentVariables.DOCUMENT_VERSION_ID))
+                .isEqualTo(versionId(2));
+        assertThat(driver.taskVariable(driver.task(secondSignOff, TASK_SIGN_OFF_DRAFT, "kenji"), DocumentVariables.DRAFT_TEXT))
+                .isEqualTo("Second recommendations, each citing its findings.");
+        driver.completeOwn(secondSignOff, TASK_SIGN_OFF_DRAFT, "kenji", decision(APPROVE, null));
+        driver.completeOwn(secondSignOff, TASK_SIGN_OFF_DRAFT, "ravi", decision(APPROVE, null));
+        driver.completeOwn(secondSignOff, TASK_SIGN_OFF_DRAFT, "sofia", decision(APPROVE, null));
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_RecommendationsAdopted");
-        assertThat(documents.versions(code, KIND, "")).containsExactly(
-                new VersionRow(1, "First recommendations.", "lena"),
-                new VersionRow(2, "Second recommendations, each citing its findings.", "lena"));
-        assertThat(documents.reviews(code, KIND, "")).containsExactly(
-                new ReviewRow(1, "SIGN_OFF", "approve", null, "ravi"),
-                new ReviewRow(1, "SIGN_OFF", "reject", "Recommendation 3 cites no finding.", "sofia"),
-                new ReviewRow(2, "SIGN_OFF", "approve", null, "kenji"),
-                new ReviewRow(2, "SIGN_OFF", "approve", null, "ravi"),
-                new ReviewRow(2, "SIGN_OFF", "approve", null, "sofia"));
+        assertThat(instance).isEnded().hasPassed(END_EVENT_RECOMMENDATIONS_ADOPTED);
+        assertThat(documents.versions(code, KIND, "")).extracting(DocumentRows::version).containsExactly(
+                tuple(1, "First recommendations.", "lena"),
+                tuple(2, "Second recommendations, each citing its findings.", "lena"));
+        assertThat(documents.reviews(code, KIND, "")).extracting(DocumentRows::review).containsExactly(
+                tuple(1, SIGN_OFF, APPROVE, null, "ravi"),
+                tuple(1, SIGN_OFF, REJECT, "Recommendation 3 cites no finding.", "sofia"),
+                tuple(2, SIGN_OFF, APPROVE, null, "kenji"),
+                tuple(2, SIGN_OFF, APPROVE, null, "ravi"),
+                tuple(2, SIGN_OFF, APPROVE, null, "sofia"));
     }
 
     @Test
     void shouldRefuseARejectionWithoutCommentsAndKeepTheSignOffOpen() {
         draft("lena", "Recommendations.");
-        SignOffRound round = new SignOffRound(taskService, calledProcessInstance("SignOffProcess", instance));
+        ProcessInstance signOff = calledProcessInstance(SignOffProcess.ID, instance);
 
-        assertThatThrownBy(() -> round.reject("ravi", "  "))
+        assertThatThrownBy(() -> driver.completeOwn(signOff, TASK_SIGN_OFF_DRAFT, "ravi", decision(REJECT, "  ")))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("'Comments' are required when the draft goes back to its author");
 
-        assertThat(round.openTasks()).containsOnlyKeys("kenji", "ravi", "sofia");
+        assertThat(driver.tasks(signOff, TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee)
+                .containsExactlyInAnyOrder("kenji", "ravi", "sofia");
         assertThat(documents.reviews(code, KIND, "")).isEmpty();
     }
 
     private void draft(String author, String text) {
-        Task task = task("Task_DraftRecommendations", instance);
-        taskService.claim(task.getId(), author);
-        taskService.complete(task.getId(), Map.of("draftText", text));
+        driver.complete(instance, TASK_DRAFT_RECOMMENDATIONS, author, Map.of(DocumentVariables.DRAFT_TEXT, text));
+    }
+
+    private long versionId(int version) {
+        return documents.versions(code, KIND, "").get(version - 1).id();
     }
 }
