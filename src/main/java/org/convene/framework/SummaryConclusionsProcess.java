@@ -1,7 +1,7 @@
 package org.convene.framework;
 
 /**
- * SummaryConclusionsProcess (bpmn/framework/SummaryConclusionsProcess.bpmn, "Conclude meeting"):
+ * SummaryConclusionsProcess (bpmn/framework/SummaryConclusionsProcess.bpmn, "Draw up summary conclusions"):
  * staff draft the summary conclusions, the chair reviews them (the managers on the chair's
  * behalf), the participants comment until a deadline, staff revise, a manager approves, and they
  * are published. Started with the meeting's variables ({@link org.convene.workflow.ProcessVariables}).

@@ -86,7 +86,7 @@ class MeetingLifecycleTests {
                 "Sign off draft", "Circulate documentation pack", "Record attendance", "Draft working group report",
                 "Validate working group report", "Record plenary discussion", "Write day summary", "Draft summary conclusions",
                 "Review summary conclusions", "Revise summary conclusions", "Approve summary conclusions",
-                "Draft recommendations", "Draft Common Framework", "Approve and publish framework");
+                "Draft recommendations", "Draft Common Framework", "Approve Common Framework");
         assertThat(timersFired).containsExactly("TimerEvent_DayStarted", "TimerEvent_DayStarted",
                 "TimerEvent_CommentDeadlinePassed");
     }

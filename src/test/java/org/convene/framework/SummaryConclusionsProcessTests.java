@@ -54,7 +54,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * SummaryConclusionsProcess ("Conclude meeting"): drafted by staff, reviewed by the chair,
+ * SummaryConclusionsProcess ("Draw up summary conclusions"): drafted by staff, reviewed by the chair,
  * sent to the participants for comment until a deadline two weeks ahead, revised, approved
  * by a manager and published.
  */
