@@ -78,7 +78,10 @@ public class ProcessDriver {
         return tasks.get(0);
     }
 
-    /** The open task at {@code activityId} assigned to {@code assignee} (one reviewer's task of a multi-instance); fails when there is none. */
+    /**
+     * The open task at {@code activityId} assigned to {@code assignee} (one reviewer's task of a
+     * multi-instance); fails when there is none.
+     */
     public Task task(ProcessInstance instance, String activityId, String assignee) {
         List<Task> tasks = tasks(instance, activityId).stream().filter(t -> assignee.equals(t.getAssignee())).toList();
         assertThat(tasks).as("open tasks at %s assigned to %s", activityId, assignee).hasSize(1);

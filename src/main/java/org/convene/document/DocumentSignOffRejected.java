@@ -15,6 +15,6 @@ import org.convene.workflow.MeetingEvent;
  * @param occurredAt  when, by the engine's clock
  * @param actor       the user id of the reviewer; null when no user of the app did it
  */
-public record DocumentSignOffRejected(String meetingCode, DocumentKind kind, String part, String title, int version, String comments,
-                    Instant occurredAt, String actor) implements MeetingEvent {
+public record DocumentSignOffRejected(String meetingCode, DocumentKind kind, String part, String title, int version,
+        String comments, Instant occurredAt, String actor) implements MeetingEvent {
 }

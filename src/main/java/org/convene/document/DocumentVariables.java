@@ -11,7 +11,10 @@ package org.convene.document;
  */
 public final class DocumentVariables {
 
-    /** Task input parameter: which document the task works on, a {@link DocumentKind} name, e.g. {@code WG_REPORT}. String, never null. */
+    /**
+     * Task input parameter: which document the task works on, a {@link DocumentKind} name, e.g.
+     * {@code WG_REPORT}. String, never null.
+     */
     public static final String DOCUMENT_KIND = "documentKind";
     /**
      * Task input parameter: the part of the meeting the document belongs to: a working group's code
@@ -31,7 +34,10 @@ public final class DocumentVariables {
     public static final String PAPER_AUTHOR = "paperAuthor";
     /** "Commission background paper": the author's brief. String, at most 20,000 characters. */
     public static final String PAPER_BRIEF = "paperBrief";
-    /** "Commission background paper": the day the draft is due, as typed: YYYY-MM-DD text (a calendar day, no time zone). */
+    /**
+     * "Commission background paper": the day the draft is due, as typed: YYYY-MM-DD text (a
+     * calendar day, no time zone).
+     */
     public static final String PAPER_DUE_DATE = "paperDueDate";
     /** "Circulate documentation pack": what the pack contained (optional). String. */
     public static final String PACK_NOTE = "packNote";

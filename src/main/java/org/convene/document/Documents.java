@@ -26,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("documents")
 public class Documents {
 
-    /** One immutable version of a document: its number (1 for the first), Markdown text and author's user id. */
+    /**
+     * One immutable version of a document: its number (1 for the first), Markdown text, the
+     * author's user id (null when no user submitted it) and when it was submitted (UTC).
+     */
     public record Version(long id, long documentId, int version, String body, String author, OffsetDateTime createdAt) {
     }
 
@@ -262,25 +265,37 @@ public class Documents {
     // The task-taking listeners that bpmn/meeting still calls, until its tasks use the document
     // module's listeners (documentDraftSaved, documentReviewed, documentCommissioned, documentCirculated).
 
-    /** @deprecated use {@code camunda:delegateExpression="${documentDraftSaved}"} with the task's input parameters documentKind and documentPart */
+    /**
+     * @deprecated use {@code camunda:delegateExpression="${documentDraftSaved}"} with the task's
+     * input parameters documentKind and documentPart
+     */
     @Deprecated(forRemoval = true)
     public long saveDraft(DelegateTask task, String kind, String part) {
         return new DocumentDraftSavedListener(this).save(task, DocumentKind.valueOf(kind), part).id();
     }
 
-    /** @deprecated use {@code camunda:delegateExpression="${documentReviewed}"} with the task's input parameters documentKind and documentPart */
+    /**
+     * @deprecated use {@code camunda:delegateExpression="${documentReviewed}"} with the task's
+     * input parameters documentKind and documentPart
+     */
     @Deprecated(forRemoval = true)
     public void recordReview(DelegateTask task, String kind, String part) {
         new DocumentReviewedListener(this).record(task, DocumentKind.valueOf(kind), part);
     }
 
-    /** @deprecated use {@code camunda:delegateExpression="${documentCommissioned}"} with the task's input parameter documentKind */
+    /**
+     * @deprecated use {@code camunda:delegateExpression="${documentCommissioned}"} with the task's
+     * input parameter documentKind
+     */
     @Deprecated(forRemoval = true)
     public void commission(DelegateTask task, String kind) {
         new DocumentCommissionedListener(this).record(task, DocumentKind.valueOf(kind));
     }
 
-    /** @deprecated use {@code camunda:delegateExpression="${documentCirculated}"} with the task's input parameter documentKind */
+    /**
+     * @deprecated use {@code camunda:delegateExpression="${documentCirculated}"} with the task's
+     * input parameter documentKind
+     */
     @Deprecated(forRemoval = true)
     public void circulate(DelegateTask task, String kind) {
         new DocumentCirculatedListener(this).record(task, DocumentKind.valueOf(kind));

@@ -3,6 +3,17 @@
  * summaries, summary conclusions, recommendations, the Common Framework), their reviews and
  * the reusable sign-off (bpmn/document/SignOffProcess.bpmn) with its record of who signed
  * which version when.
+ *
+ * <p>Public API: {@link org.convene.document.Documents} and {@link org.convene.document.SignOff}
+ * (plain values, never the engine's delegate objects), the variable names of every module's
+ * drafting and review tasks ({@link org.convene.document.DocumentVariables}), the sign-off's ids
+ * ({@link org.convene.document.SignOffProcess}), and the events it announces
+ * ({@code DocumentVersionSubmitted}, {@code DocumentApproved}, {@code DocumentReturned},
+ * {@code DocumentSigned}, {@code DocumentSignOffRejected}, {@code DocumentSignOffCompleted},
+ * {@code DocumentCommissioned}, {@code DocumentCirculated}, {@code DocumentPublished}). Any
+ * module's BPMN wires the task listeners {@code ${documentDraftSaved}}, {@code ${documentReviewed}},
+ * {@code ${documentCommissioned}} and {@code ${documentCirculated}}, naming the document with the
+ * task's input parameters {@code documentKind} and {@code documentPart}.
  */
 @ApplicationModule(allowedDependencies = {"identity", "workflow"})
 package org.convene.document;

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.convene.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/** "Open comment round": opens the participants' round and sets {@link SummaryConclusionsProcess#COMMENT_DEADLINE} for the timer. */
+/**
+ * "Open comment round": opens the participants' round and sets
+ * {@link SummaryConclusionsProcess#COMMENT_DEADLINE} for the timer.
+ */
 @Component("openCommentRound")
 class OpenCommentRound implements JavaDelegate {
 

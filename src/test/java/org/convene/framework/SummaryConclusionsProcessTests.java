@@ -302,7 +302,9 @@ class SummaryConclusionsProcessTests {
     }
 
     private void comment(long round, String participant, String comments) {
-        jdbc.sql("insert into cv_participant_comment (comment_round_id, participant_name, comments, received_at) values (?, ?, ?, ?)")
+        jdbc.sql("""
+                insert into cv_participant_comment (comment_round_id, participant_name, comments, received_at)
+                values (?, ?, ?, ?)""")
                 .params(round, participant, comments, OffsetDateTime.now(ZoneOffset.UTC)).update();
     }
 
