@@ -2,6 +2,7 @@ package org.convene.document;
 
 import java.time.Instant;
 import org.convene.workflow.MeetingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Staff circulated a document to the participants who accepted (the documentation pack with
@@ -13,6 +14,7 @@ import org.convene.workflow.MeetingEvent;
  * @param occurredAt  when, by the engine's clock
  * @param actor       the user id of who circulated it; null when no user did
  */
+@NamedInterface("events")
 public record DocumentCirculated(String meetingCode, DocumentKind kind, String title, Instant occurredAt, String actor)
         implements MeetingEvent {
 }

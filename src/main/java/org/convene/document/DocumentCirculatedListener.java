@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Complete listener of "Circulate documentation pack": the document the task names in {@code documentKind} went out. */
 @Component("documentCirculated")
-class DocumentCirculatedListener implements TaskListener {
+public class DocumentCirculatedListener implements TaskListener {
 
     private final Documents documents;
 

@@ -3,6 +3,7 @@ package org.convene.document;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.convene.workflow.MeetingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Staff commissioned a document from an author (the background paper).
@@ -15,6 +16,7 @@ import org.convene.workflow.MeetingEvent;
  * @param occurredAt  when, by the engine's clock
  * @param actor       the user id of who commissioned it; null when no user did
  */
+@NamedInterface("events")
 public record DocumentCommissioned(String meetingCode, DocumentKind kind, String title, String authorName,
                                    LocalDate dueDate, Instant occurredAt, String actor) implements MeetingEvent {
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * document the task names in {@code documentKind}.
  */
 @Component("documentCommissioned")
-class DocumentCommissionedListener implements TaskListener {
+public class DocumentCommissionedListener implements TaskListener {
 
     private final Documents documents;
 

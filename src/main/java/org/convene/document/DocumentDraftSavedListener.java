@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * document the task names in its input parameters {@code documentKind} and {@code documentPart}.
  */
 @Component("documentDraftSaved")
-class DocumentDraftSavedListener implements TaskListener {
+public class DocumentDraftSavedListener implements TaskListener {
 
     private final Documents documents;
 

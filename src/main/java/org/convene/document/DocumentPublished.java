@@ -2,6 +2,7 @@ package org.convene.document;
 
 import java.time.Instant;
 import org.convene.workflow.MeetingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A document was published (summary conclusions, the Common Framework); announced once, at
@@ -13,6 +14,7 @@ import org.convene.workflow.MeetingEvent;
  * @param occurredAt  when, by the engine's clock
  * @param actor       null: the engine publishes it after a manager's approval
  */
+@NamedInterface("events")
 public record DocumentPublished(String meetingCode, DocumentKind kind, String title, Instant occurredAt, String actor)
         implements MeetingEvent {
 }

@@ -2,6 +2,7 @@ package org.convene.document;
 
 import java.time.Instant;
 import org.convene.workflow.MeetingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A reviewer (a manager, a chair) sent a version of a document back to its author.
@@ -15,6 +16,7 @@ import org.convene.workflow.MeetingEvent;
  * @param occurredAt  when, by the engine's clock
  * @param actor       the user id of the reviewer; null when no user of the app did it
  */
+@NamedInterface("events")
 public record DocumentReturned(String meetingCode, DocumentKind kind, String part, String title, int version,
         String comments, Instant occurredAt, String actor) implements MeetingEvent {
 }

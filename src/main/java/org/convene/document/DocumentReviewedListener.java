@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * latest version of the document the task names in {@code documentKind} and {@code documentPart}.
  */
 @Component("documentReviewed")
-class DocumentReviewedListener implements TaskListener {
+public class DocumentReviewedListener implements TaskListener {
 
     private final Documents documents;
 

@@ -2,6 +2,7 @@ package org.convene.document;
 
 import java.time.Instant;
 import org.convene.workflow.MeetingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A sign-off of a document version ended: signed off under its policy, or not (the draft goes
@@ -16,6 +17,7 @@ import org.convene.workflow.MeetingEvent;
  * @param occurredAt  when, by the engine's clock
  * @param actor       always null: the engine decides once the outcome is certain
  */
+@NamedInterface("events")
 public record DocumentSignOffCompleted(String meetingCode, DocumentKind kind, String part, String title, int version,
                                        boolean signedOff, Instant occurredAt, String actor) implements MeetingEvent {
 }

@@ -2,6 +2,7 @@ package org.convene.document;
 
 import java.time.Instant;
 import org.convene.workflow.MeetingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A drafting task submitted a new version of a document; it now waits for the phase's review
@@ -16,6 +17,7 @@ import org.convene.workflow.MeetingEvent;
  * @param occurredAt  when, by the engine's clock
  * @param actor       the user id of who submitted it; null when no user did
  */
+@NamedInterface("events")
 public record DocumentVersionSubmitted(String meetingCode, DocumentKind kind, String part, String title, int version,
                                        long versionId, Instant occurredAt, String actor) implements MeetingEvent {
 }

@@ -2,6 +2,7 @@ package org.convene.framework;
 
 import java.time.Instant;
 import org.convene.workflow.MeetingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The participants' comment round on the draft summary conclusions opened; silence by the
@@ -12,6 +13,7 @@ import org.convene.workflow.MeetingEvent;
  * @param occurredAt  when, by the engine's clock
  * @param actor       null: the engine opens it after the chair's review
  */
+@NamedInterface("events")
 public record CommentRoundOpened(String meetingCode, Instant deadline, Instant occurredAt, String actor)
         implements MeetingEvent {
 }

@@ -5,7 +5,7 @@
  * listeners and sign-off (SignOffProcess) the framework's BPMN uses; the framework announces
  * {@code CommentRoundOpened}.
  */
-@ApplicationModule(allowedDependencies = {"meeting", "document", "identity", "workflow"})
+@ApplicationModule(allowedDependencies = {"document", "workflow"})
 package org.convene.framework;
 
 import org.springframework.modulith.ApplicationModule;
