@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.convene.document.Documents;
 import org.convene.meeting.Meetings;
 import org.convene.workflow.SystemAuthentication;
 import org.springframework.stereotype.Service;
@@ -23,9 +22,9 @@ import org.springframework.stereotype.Service;
 /**
  * A meeting's audit trail: every decision that must be proven later — tracking's own record of
  * the modules' events ({@link AuditRecord}: concept note versions and reviews, agenda and
- * participant-list reviews, invitations sent, replies, reminders and seats, attendance) and, until
- * the document module announces them as events, document versions, reviews and signatures read
- * through its public API — merged in time order with the engine's user operation log for the meeting's
+ * participant-list reviews, invitations sent, replies, reminders and seats, documents commissioned,
+ * their versions, reviews, signatures and publication, attendance), kept as long as the meeting —
+ * merged in time order with the engine's user operation log for the meeting's
  * process instances (the main one and every phase it called share the meeting's code as
  * business key) while Camunda's history still has it.
  *
@@ -39,16 +38,14 @@ public class AuditTrail {
 
     private final Meetings meetings;
     private final AuditRecord record;
-    private final Documents documents;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
 
-    AuditTrail(Meetings meetings, AuditRecord record, Documents documents, HistoryService historyService,
-               RepositoryService repositoryService, IdentityService identityService) {
+    AuditTrail(Meetings meetings, AuditRecord record, HistoryService historyService, RepositoryService repositoryService,
+               IdentityService identityService) {
         this.meetings = meetings;
         this.record = record;
-        this.documents = documents;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
@@ -62,26 +59,9 @@ public class AuditTrail {
      */
     public List<AuditEntry> of(String meetingCode) {
         meetings.get(meetingCode);
-        List<AuditEntry> entries = new ArrayList<>(recorded(meetingCode));
+        List<AuditEntry> entries = new ArrayList<>(record.entries(meetingCode));
         entries.addAll(SystemAuthentication.asSystem(identityService, () -> engineHistory(meetingCode)));
         entries.sort(Comparator.comparing(AuditEntry::when));
-        return entries;
-    }
-
-    /** The modules' append-only records: kept as long as the meeting. */
-    List<AuditEntry> recorded(String code) {
-        List<AuditEntry> entries = new ArrayList<>(record.entries(code));
-        for (Documents.Submission s : documents.submissions(code)) {
-            entries.add(entry(s.submittedAt(), s.author(), "Document version submitted",
-                    s.title() + ", version " + s.version(), null, null, "cv_document_version"));
-        }
-        for (Documents.Decision d : documents.decisions(code)) {
-            boolean signOff = "SIGN_OFF".equals(d.kind());
-            entries.add(entry(d.decidedAt(), d.reviewer(), signOff ? "Document signed off" : "Document reviewed",
-                    d.title() + ", version " + d.version(),
-                    signOff && "approve".equals(d.decision()) ? "signed" : decision(d.decision()), d.comments(),
-                    "cv_document_review (" + d.kind() + ")"));
-        }
         return entries;
     }
 
@@ -178,24 +158,5 @@ public class AuditTrail {
     /** "ProcessInstance" → "process instance". */
     private static String words(String camelCase) {
         return camelCase == null ? "" : camelCase.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-    }
-
-    private static String decision(String decision) {
-        if (decision == null) {
-            return null;
-        }
-        return switch (decision) {
-            case "approve" -> "approved";
-            case "return" -> "returned";
-            case "reject" -> "rejected";
-            case "accept" -> "accepted";
-            case "decline" -> "declined";
-            default -> decision;
-        };
-    }
-
-    private static AuditEntry entry(OffsetDateTime when, String who, String what, String subject, String decision,
-                                    String comments, String source) {
-        return new AuditEntry(when, who, what, subject, decision, comments, source, false);
     }
 }

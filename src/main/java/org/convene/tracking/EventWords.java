@@ -1,8 +1,19 @@
 package org.convene.tracking;
 
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.convene.document.DocumentApproved;
+import org.convene.document.DocumentCirculated;
+import org.convene.document.DocumentCommissioned;
+import org.convene.document.DocumentPublished;
+import org.convene.document.DocumentReturned;
+import org.convene.document.DocumentSignOffCompleted;
+import org.convene.document.DocumentSignOffRejected;
+import org.convene.document.DocumentSigned;
+import org.convene.document.DocumentVersionSubmitted;
+import org.convene.framework.CommentRoundOpened;
 import org.convene.invitation.InvitationAccepted;
 import org.convene.invitation.InvitationDeclined;
 import org.convene.invitation.InvitationLapsed;
@@ -74,7 +85,28 @@ final class EventWords {
                     invitation(e.invitee()), null, null)),
             words(ReplacementInvited.class, e -> new Words(e.actor(), "Seat given to a replacement",
                     invitation(e.replacement()), null, null)),
-            words(SeatLeftEmpty.class, e -> new Words(e.actor(), "Seat left empty", invitation(e.invitee()), null, null)));
+            words(SeatLeftEmpty.class, e -> new Words(e.actor(), "Seat left empty", invitation(e.invitee()), null, null)),
+            // document
+            words(DocumentCommissioned.class, e -> new Words(e.actor(), "Document commissioned", e.title(), null,
+                    "From " + e.authorName() + ", due " + e.dueDate())),
+            words(DocumentVersionSubmitted.class, e -> new Words(e.actor(), "Document version submitted",
+                    version(e.title(), e.version()), null, null)),
+            words(DocumentApproved.class, e -> new Words(e.actor(), "Document reviewed", version(e.title(), e.version()),
+                    APPROVED, e.comments())),
+            words(DocumentReturned.class, e -> new Words(e.actor(), "Document reviewed", version(e.title(), e.version()),
+                    RETURNED, e.comments())),
+            words(DocumentSigned.class, e -> new Words(e.actor(), "Document signed off", version(e.title(), e.version()),
+                    "signed", e.comments())),
+            words(DocumentSignOffRejected.class, e -> new Words(e.actor(), "Document signed off",
+                    version(e.title(), e.version()), "rejected", e.comments())),
+            words(DocumentSignOffCompleted.class, e -> new Words(e.actor(), "Sign-off closed",
+                    version(e.title(), e.version()), e.signedOff() ? "signed off" : "not signed off", null)),
+            words(DocumentCirculated.class, e -> new Words(e.actor(), "Document circulated", e.title(), null, null)),
+            words(DocumentPublished.class, e -> new Words(e.actor(), "Document published", e.title(), null, null)),
+            // framework
+            words(CommentRoundOpened.class, e -> new Words(e.actor(), "Comment round on the summary conclusions opened",
+                    "Summary conclusions", null, "Comments until " + e.deadline().atOffset(ZoneOffset.UTC).toLocalDate()
+                            + " (UTC)")));
 
     /**
      * Events recorded for the managers' follow-up but not on a meeting's audit trail, which lists what
@@ -116,6 +148,10 @@ final class EventWords {
             case "decline" -> "declined";
             default -> decision;
         };
+    }
+
+    private static String version(String title, int version) {
+        return title + ", version " + version;
     }
 
     private static String invitation(String invitee) {

@@ -11,7 +11,8 @@
  * The progress read model, Cockpit dashboard and metrics are for later work. No other module
  * depends on this one.
  */
-@ApplicationModule(allowedDependencies = {"workflow", "identity", "meeting", "meeting :: events", "invitation :: events"})
+@ApplicationModule(allowedDependencies = {"workflow", "identity", "meeting", "meeting :: events", "invitation :: events",
+        "document :: events", "framework :: events"})
 package org.convene.tracking;
 
 import org.springframework.modulith.ApplicationModule;

@@ -28,6 +28,10 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
+import org.convene.document.DocumentKind;
+import org.convene.document.DocumentSignOffRejected;
+import org.convene.document.DocumentSigned;
+import org.convene.document.DocumentVersionSubmitted;
 import org.convene.invitation.InvitationAccepted;
 import org.convene.invitation.InvitationDeclined;
 import org.convene.invitation.Participants;
@@ -37,6 +41,7 @@ import org.convene.meeting.Attendance;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
 import org.convene.meeting.ParticipantCategory;
+import org.convene.workflow.MeetingEvent;
 import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +52,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -78,7 +82,6 @@ class AuditTrailTests {
     @Autowired TransactionTemplate transaction;
     @Autowired Attendance attendance;
     @Autowired AuditTrail auditTrail;
-    @Autowired JdbcClient jdbc;
 
     RestClients api;
     String code;
@@ -245,22 +248,17 @@ class AuditTrailTests {
                 "grace", code + "-pl"));
         // the invitation module's announcements of two replies, as it makes them in the transaction of each
         String invitee = "Amina Diallo, Ministry of Interior";
-        transaction.executeWithoutResult(status -> events.publishEvent(new InvitationDeclined(code, 1, invitee,
-                ParticipantCategory.GOV, ReplyChannel.LINK, null, t.plusDays(2).toInstant(), null)));
-        transaction.executeWithoutResult(status -> events.publishEvent(new InvitationAccepted(code, 1, invitee,
-                ParticipantCategory.GOV, ReplyChannel.PHONE, "Called back.", t.plusDays(3).toInstant(), "lena")));
-        // rows as the document module's task listeners write them, inserted out of time order
-        long document = jdbc.sql("""
-                insert into cv_document (meeting_code, kind, part, title, created_at)
-                values (?, 'BACKGROUND_PAPER', '', 'Background paper', ?) returning id""").params(code, t).query(Long.class).single();
-        long version = jdbc.sql("""
-                insert into cv_document_version (document_id, version, body, task_id, author, created_at)
-                values (?, 1, 'Text', ?, 'lena', ?) returning id""").params(document, code + "-dv", t.plusDays(4))
-                .query(Long.class).single();
-        jdbc.sql("""
-                insert into cv_document_review (document_version_id, kind, decision, comments, task_id, reviewer, reviewed_at)
-                values (?, 'SIGN_OFF', 'approve', null, ?, 'ravi', ?), (?, 'SIGN_OFF', 'reject', '=HYPERLINK("x")', ?, 'sofia', ?)""")
-                .params(version, code + "-s1", t.plusDays(5), version, code + "-s2", t.plusDays(5).plusHours(1)).update();
+        publish(new InvitationDeclined(code, 1, invitee, ParticipantCategory.GOV, ReplyChannel.LINK, null,
+                t.plusDays(2).toInstant(), null));
+        publish(new InvitationAccepted(code, 1, invitee, ParticipantCategory.GOV, ReplyChannel.PHONE, "Called back.",
+                t.plusDays(3).toInstant(), "lena"));
+        // the document module's announcements of a version and two signatures, the last one first
+        publish(new DocumentSignOffRejected(code, DocumentKind.BACKGROUND_PAPER, "", "Background paper", 1,
+                "=HYPERLINK(\"x\")", t.plusDays(5).plusHours(1).toInstant(), "sofia"));
+        publish(new DocumentSigned(code, DocumentKind.BACKGROUND_PAPER, "", "Background paper", 1, null,
+                t.plusDays(5).toInstant(), "ravi"));
+        publish(new DocumentVersionSubmitted(code, DocumentKind.BACKGROUND_PAPER, "", "Background paper", 1, 1L,
+                t.plusDays(4).toInstant(), "lena"));
 
         List<AuditEntry> entries = auditTrail.of(code);
 
@@ -272,15 +270,20 @@ class AuditTrailTests {
                 "grace | Participant list reviewed | Participant list | approved | Balanced, \"as agreed\". | " + RECORD,
                 "the invitee (signed link) | Invitation reply recorded (by signed link) | Invitation of Amina Diallo, Ministry of Interior | declined | null | " + RECORD,
                 "lena | Invitation reply recorded (by phone) | Invitation of Amina Diallo, Ministry of Interior | accepted | Called back. | " + RECORD,
-                "lena | Document version submitted | Background paper, version 1 | null | null | cv_document_version",
-                "ravi | Document signed off | Background paper, version 1 | signed | null | cv_document_review (SIGN_OFF)",
-                "sofia | Document signed off | Background paper, version 1 | rejected | =HYPERLINK(\"x\") | cv_document_review (SIGN_OFF)",
+                "lena | Document version submitted | Background paper, version 1 | null | null | " + RECORD,
+                "ravi | Document signed off | Background paper, version 1 | signed | null | " + RECORD,
+                "sofia | Document signed off | Background paper, version 1 | rejected | =HYPERLINK(\"x\") | " + RECORD,
                 "omar | Attendance recorded | Day 1 | 27 present | Two came late. | " + RECORD);
 
         // the CSV keeps quotes inside their field and defuses what a spreadsheet would run
         String csv = BrowserSession.signedIn(port, "grace").get("/meetings/" + code + "/audit.csv").body();
         assertThat(csv).contains("\"Balanced, \"\"as agreed\"\".\"", "\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(parseCsv(csv)).hasSize(entries.size() + 1);
+    }
+
+    /** Publishes an event as its module does: in the transaction of the change. */
+    private void publish(MeetingEvent event) {
+        transaction.executeWithoutResult(status -> events.publishEvent(event));
     }
 
     private static void atEngineTime(OffsetDateTime time, Runnable action) {
