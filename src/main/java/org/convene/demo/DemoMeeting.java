@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.convene.meeting.ParticipantCategory;
+import org.convene.framework.SummaryConclusionsProcess;
 import org.convene.invitation.InvitationProcess;
 import org.convene.invitation.Participants;
 import org.convene.meeting.Agendas;
@@ -112,7 +113,7 @@ class DemoMeeting {
                 today.plusWeeks(6).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)), InvitationProcess.TASK_RECORD_REPLY);
         startOther(seed, "EM-" + today.minusWeeks(2).getYear() + "-BANGKOK",
                 "Expert Meeting on Refugee Protection and Mixed Movements", "Bangkok, Thailand", "Asia/Bangkok",
-                today.minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), "Task_DraftSummaryConclusions");
+                today.minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS);
     }
 
     /** A meeting moved forward by its demo users until it waits at the given task. */

@@ -13,6 +13,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.convene.document.DocumentVariables;
+import org.convene.document.SignOffProcess;
+import org.convene.framework.CommonFrameworkProcess;
+import org.convene.framework.SummaryConclusionsProcess;
 import org.convene.identity.ConveneGroups;
 import org.convene.invitation.InvitationProcess;
 import org.convene.invitation.InvitationReply;
@@ -113,18 +117,19 @@ class DemoProgress {
             case InvitationProcess.TASK_INVITE_REPLACEMENT ->
                     values.put(InvitationProcess.REPLACEMENT_ID, InvitationProcess.NO_REPLACEMENT);
             case PreparationProcess.TASK_COMMISSION_BACKGROUND_PAPER -> {
-                values.put(PreparationProcess.PAPER_AUTHOR, "Prof. Daniel Reyes");
-                values.put(PreparationProcess.PAPER_BRIEF, "International cooperation to share burden and "
+                values.put(DocumentVariables.PAPER_AUTHOR, "Prof. Daniel Reyes");
+                values.put(DocumentVariables.PAPER_BRIEF, "International cooperation to share burden and "
                         + "responsibilities: past arrangements, their elements and lessons.");
-                values.put(PreparationProcess.PAPER_DUE_DATE, LocalDate.now().plusWeeks(3).toString());
+                values.put(DocumentVariables.PAPER_DUE_DATE, LocalDate.now().plusWeeks(3).toString());
             }
-            case PreparationProcess.TASK_CIRCULATE_DOCUMENTATION_PACK -> values.put(PreparationProcess.PACK_CIRCULATED, true);
+            case PreparationProcess.TASK_CIRCULATE_DOCUMENTATION_PACK -> values.put(DocumentVariables.PACK_CIRCULATED, true);
             case MeetingProcess.TASK_RECORD_ATTENDANCE -> values.put(MeetingProcess.ATTENDANCE_COUNT, 23);
             case PreparationProcess.TASK_APPROVE_AGENDA, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST,
                  ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE, MeetingProcess.TASK_VALIDATE_WORKING_GROUP_REPORT,
-                 "Task_SignOffDraft", "Task_ReviewSummaryConclusions", "Task_ApproveSummaryConclusions",
-                 "Task_ApproveCommonFramework" -> values.put(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue());
-            default -> values.put(MeetingProcess.DRAFT_TEXT, draftFor(task));
+                 SignOffProcess.TASK_SIGN_OFF_DRAFT, SummaryConclusionsProcess.TASK_REVIEW_SUMMARY_CONCLUSIONS,
+                 SummaryConclusionsProcess.TASK_APPROVE_SUMMARY_CONCLUSIONS, CommonFrameworkProcess.TASK_APPROVE_COMMON_FRAMEWORK ->
+                    values.put(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue());
+            default -> values.put(DocumentVariables.DRAFT_TEXT, draftFor(task));
         }
         return values;
     }

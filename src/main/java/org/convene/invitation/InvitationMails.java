@@ -14,7 +14,7 @@ final class InvitationMails {
     private InvitationMails() {
     }
 
-    /** "Monday 3 May 2027, 09:00 (Asia/Amman time)": a deadline in the venue's time zone. */
+    /** {@code Monday 3 May 2027, 09:00 (Asia/Amman time)}: a deadline in the venue's time zone. */
     static String deadlineLabel(Instant deadline, ZoneId zone) {
         return DEADLINE.format(deadline.atZone(zone)) + " (" + zone.getId() + " time)";
     }

@@ -37,7 +37,7 @@ public final class InvitationProcess {
 
     /** The participant the seat's invitation is for: a participant id as text; the replacement's once chosen. */
     public static final String PARTICIPANT_ID = "participantId";
-    /** "Amira Khalil, Ministry of Interior (Senior government representatives)" (task-local, read-only). */
+    /** {@code Amira Khalil, Ministry of Interior (Senior government representatives)} (task-local, read-only). */
     public static final String INVITEE_NAME = "inviteeName";
     /** "Record reply": a {@link InvitationReply#formValue()}, required. */
     public static final String REPLY = "reply";
@@ -47,7 +47,7 @@ public final class InvitationProcess {
     public static final String REPLY_NOTE = "replyNote";
     /** Whether the invitee accepted: set by "Record reply" or the link's message, read by the gateway. Boolean. */
     public static final String INVITATION_ACCEPTED = "invitationAccepted";
-    /** "Invite replacement": the options, the reserve not yet invited and "No replacement" (task-local JSON). */
+    /** "Invite replacement": the options (the reserve not yet invited, and "No replacement"); task-local JSON. */
     public static final String RESERVE_OPTIONS = "reserveOptions";
     /** "Invite replacement": the chosen reserve's participant id, or {@link #NO_REPLACEMENT}. String, required. */
     public static final String REPLACEMENT_ID = "replacementId";

@@ -6,7 +6,7 @@ import org.convene.workflow.MeetingEvent;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * An invitation went to the outbox for a participant ({@code invitee}: "name, organisation"),
+ * An invitation went to the outbox for a participant ({@code invitee}: {@code name, organisation}),
  * with signed links valid until {@code replyBy}. Announced once per invitation (not again when the
  * sending step runs again). {@code actor} is null: the engine sent it.
  */

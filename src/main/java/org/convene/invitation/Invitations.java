@@ -13,6 +13,7 @@ import org.convene.identity.SignedLinks;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.MeetingCalendar;
 import org.convene.meeting.Meetings;
+import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Invitations {
 
     /**
-     * A reply to an invitation as recorded: the invitee ("name, organisation"), the reply's and the
+     * A reply to an invitation as recorded: the invitee ({@code name, organisation}), the reply's and the
      * channel's form values ({@link InvitationReply}, {@link ReplyChannel}), staff's note (may be
      * null), who recorded it (null for a reply by signed link: the invitee) and when (UTC).
      */
@@ -178,13 +179,13 @@ public class Invitations {
      * seat (seats lapse together at the deadline) is refused, so one person never takes two seats.
      *
      * @param replacementId the reserve's participant id; null to leave the seat empty
-     * @throws ParticipantChangeRefused (field {@code replacementId}) when the reserve has been invited
+     * @throws ChangeRefused (field {@code replacementId}) when the reserve has been invited
      *                                  or chosen for another seat; nothing is stored
      */
     @Transactional
     public void decideSeat(String meetingCode, long participantId, Long replacementId, String decidedBy) {
         if (replacementId != null && taken(meetingCode, replacementId)) {
-            throw new ParticipantChangeRefused(Map.of(InvitationProcess.REPLACEMENT_ID, participants.get(replacementId).name()
+            throw new ChangeRefused(Map.of(InvitationProcess.REPLACEMENT_ID, participants.get(replacementId).name()
                     + " has already been invited for another seat; choose someone else"));
         }
         Instant now = EngineClock.instant();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.Meetings;
 import org.convene.meeting.ParticipantCategory;
+import org.convene.workflow.ChangeRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +59,7 @@ class ParticipantPages {
         long id;
         try {
             id = participants.add(code, person);
-        } catch (ParticipantChangeRefused refused) {
+        } catch (ChangeRefused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("errors", refused.fieldErrors());
             model.addAttribute("problem", "Nothing was saved: correct what is marked below.");
@@ -79,7 +80,7 @@ class ParticipantPages {
                     + (reserve ? "reserve list." : "participant list."));
             redirect.addFlashAttribute("highlight", id);
             return BACK + "#participant-" + id;
-        } catch (ParticipantChangeRefused refused) {
+        } catch (ChangeRefused refused) {
             redirect.addFlashAttribute("problem", String.join(" ", refused.fieldErrors().values()));
             return BACK;
         }
@@ -90,7 +91,7 @@ class ParticipantPages {
         try {
             String name = participants.remove(code, id).name();
             redirect.addFlashAttribute("notice", name + " removed.");
-        } catch (ParticipantChangeRefused refused) {
+        } catch (ChangeRefused refused) {
             redirect.addFlashAttribute("problem", String.join(" ", refused.fieldErrors().values()));
         }
         return BACK;

@@ -11,6 +11,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.convene.meeting.Meetings;
 import org.convene.meeting.ParticipantCategory;
+import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.EngineClock;
 import org.convene.workflow.ReviewDecision;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The participant list of a meeting, by category, with its reserve list and the managers'
  * reviews. Every change is checked here, whoever calls: a refused change stores nothing and
- * says why ({@link ParticipantChangeRefused}). Once invited, a participant stays where they are:
+ * says why ({@link ChangeRefused}). Once invited, a participant stays where they are:
  * their seat is settled by their reply (or a replacement), not by editing the list.
  */
 @Component("participants")
@@ -38,12 +39,12 @@ public class Participants {
                               ParticipantCategory category, String email, boolean reserve,
                               InvitationStatus invitationStatus) {
 
-        /** "Amira Khalil, Ministry of Interior (Senior government representatives)". */
+        /** {@code Amira Khalil, Ministry of Interior (Senior government representatives)}. */
         public String display() {
             return nameAndOrganisation() + " (" + category.label() + ")";
         }
 
-        /** "Amira Khalil, Ministry of Interior". */
+        /** {@code Amira Khalil, Ministry of Interior}. */
         public String nameAndOrganisation() {
             return name + ", " + organisation;
         }
@@ -83,7 +84,7 @@ public class Participants {
      * {@link #add(String, NewParticipant)}.
      *
      * @return the participant's id
-     * @throws ParticipantChangeRefused when a field breaks a rule or the address is listed already
+     * @throws ChangeRefused when a field breaks a rule or the address is listed already
      * @throws org.convene.meeting.MeetingNotFoundException for an unknown meeting
      */
     public long add(String meetingCode, String name, String organisation, ParticipantCategory category,
@@ -96,7 +97,7 @@ public class Participants {
      * address is taken once per meeting (stored in lower case).
      *
      * @return the participant's id
-     * @throws ParticipantChangeRefused naming each field that breaks a rule; nothing is stored
+     * @throws ChangeRefused naming each field that breaks a rule; nothing is stored
      * @throws org.convene.meeting.MeetingNotFoundException for an unknown meeting
      */
     @Transactional
@@ -111,7 +112,7 @@ public class Participants {
             findByEmail(meetingCode, email).ifPresent(taken -> errors.put("email", alreadyListed(taken)));
         }
         if (!errors.isEmpty()) {
-            throw new ParticipantChangeRefused(errors);
+            throw new ChangeRefused(errors);
         }
         boolean reserve = Boolean.TRUE.equals(person.reserve());
         KeyHolder id = new GeneratedKeyHolder();
@@ -122,7 +123,7 @@ public class Participants {
                     .params(meetingCode, name, organisation, category.name(), email, reserve, EngineClock.now())
                     .update(id, "id");
         } catch (DuplicateKeyException sameTimeSameAddress) {
-            throw new ParticipantChangeRefused(Map.of("email", "The address " + email
+            throw new ChangeRefused(Map.of("email", "The address " + email
                     + " was added to this meeting a moment ago; each address is listed once."));
         }
         return id.getKeyAs(Number.class).longValue();
@@ -132,7 +133,7 @@ public class Participants {
      * Moves a participant not yet invited between the list and the reserve list.
      *
      * @return who moved
-     * @throws ParticipantChangeRefused when the participant is not on this meeting's list or was invited
+     * @throws ChangeRefused when the participant is not on this meeting's list or was invited
      */
     @Transactional
     public Participant moveTo(String meetingCode, long participantId, boolean reserve) {
@@ -145,7 +146,7 @@ public class Participants {
      * Removes a participant not yet invited (an invited one keeps the record of the invitation).
      *
      * @return who was removed
-     * @throws ParticipantChangeRefused when the participant is not on this meeting's list or was invited
+     * @throws ChangeRefused when the participant is not on this meeting's list or was invited
      */
     @Transactional
     public Participant remove(String meetingCode, long participantId) {
@@ -178,10 +179,10 @@ public class Participants {
         meetings.get(meetingCode);
         Participant participant = jdbc.sql(SELECT + " where p.meeting_code = ? and p.id = ?")
                 .params(meetingCode, participantId).query(Participants::participant).optional()
-                .orElseThrow(() -> new ParticipantChangeRefused(Map.of("participant",
+                .orElseThrow(() -> new ChangeRefused(Map.of("participant",
                         "That participant is no longer on this meeting's list.")));
         if (participant.invited()) {
-            throw new ParticipantChangeRefused(Map.of("participant", participant.name()
+            throw new ChangeRefused(Map.of("participant", participant.name()
                     + " has already been invited and cannot be " + change + ". Record their reply, or invite a "
                     + "replacement from the reserve if they decline."));
         }

@@ -7,6 +7,7 @@ import static org.convene.invitation.InvitationProcess.REPLACEMENT_ID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.Tasks;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ class RecordReplacement implements TaskListener {
         try {
             invitations.decideSeat(Tasks.meetingCode(task), Long.parseLong((String) task.getVariable(PARTICIPANT_ID)),
                     chosen == null || NO_REPLACEMENT.equals(chosen) ? null : Long.valueOf(chosen), Tasks.currentUser(task));
-        } catch (ParticipantChangeRefused refused) {
+        } catch (ChangeRefused refused) {
             throw new FormFieldValidationException(REPLACEMENT_ID, "'" + task.getName() + "' was not completed: "
                     + refused.fieldErrors().get(REPLACEMENT_ID));
         }

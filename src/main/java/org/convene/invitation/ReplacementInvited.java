@@ -6,7 +6,7 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * Staff gave the seat of a participant who declined or did not answer ({@code participantId}) to
- * someone from the reserve list ({@code replacementId}, {@code replacement}: "name, organisation"),
+ * someone from the reserve list ({@code replacementId}, {@code replacement}: {@code name, organisation}),
  * whose invitation goes out next.
  */
 @NamedInterface("events")

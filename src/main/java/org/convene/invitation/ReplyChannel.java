@@ -31,7 +31,7 @@ public enum ReplyChannel {
         return formValue;
     }
 
-    /** How a person says it: "by phone", "in person". */
+    /** How a person says it: {@code by phone}; {@code in person}. */
     public String label() {
         return label;
     }

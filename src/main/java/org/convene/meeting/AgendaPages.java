@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.convene.workflow.ChangeRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +56,7 @@ class AgendaPages {
         long id;
         try {
             id = agendas.addSession(code, session);
-        } catch (AgendaChangeRefused refused) {
+        } catch (ChangeRefused refused) {
             model.addAttribute("sessionErrors", refused.fieldErrors());
             return refusedPage(code, model, response);
         }
@@ -71,7 +72,7 @@ class AgendaPages {
             redirect.addFlashAttribute("notice", "Session removed: " + removed.startsAt() + "–" + removed.endsAt() + " "
                     + removed.title() + ".");
             return BACK + "#day-" + removed.day();
-        } catch (AgendaChangeRefused refused) {
+        } catch (ChangeRefused refused) {
             redirect.addFlashAttribute("problem", String.join(" ", refused.fieldErrors().values()));
             return BACK;
         }
@@ -83,7 +84,7 @@ class AgendaPages {
                               RedirectAttributes redirect, HttpServletResponse response) {
         try {
             agendas.changeWorkingGroup(code, group, roles);
-        } catch (AgendaChangeRefused refused) {
+        } catch (ChangeRefused refused) {
             model.addAttribute("editedGroup", group);
             model.addAttribute("groupErrors", refused.fieldErrors());
             model.addAttribute("newSession", new Agendas.NewSession("1", "", "", SessionKind.PLENARY.name(), "", ""));

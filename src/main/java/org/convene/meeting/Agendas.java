@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.convene.identity.ConveneGroups;
 import org.convene.identity.UserDirectory;
+import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.ReviewDecision;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The agenda of a meeting: its days, sessions and working groups, shown to the tasks that
  * draft and approve it and changed by staff on the agenda page. Every change is checked here,
- * whoever calls: a refused change stores nothing and says why ({@link AgendaChangeRefused}).
+ * whoever calls: a refused change stores nothing and says why ({@link ChangeRefused}).
  */
 @Component("agendas")
 public class Agendas {
@@ -33,7 +34,7 @@ public class Agendas {
     public record Session(long id, int day, LocalTime startsAt, LocalTime endsAt, String kind, String title,
                           String workingGroupCode) {
 
-        /** "Working group", "Break", ... */
+        /** The kind as people say it: {@code Working group}, {@code Break}, ... */
         public String kindLabel() {
             return SessionKind.valueOf(kind).label();
         }
@@ -107,7 +108,7 @@ public class Agendas {
      * Adds a session after checking it against the meeting's days and working groups.
      *
      * @return the new session's id
-     * @throws AgendaChangeRefused naming each field that breaks a rule; nothing is stored
+     * @throws ChangeRefused naming each field that breaks a rule; nothing is stored
      * @throws MeetingNotFoundException for an unknown meeting
      */
     @Transactional
@@ -136,7 +137,7 @@ public class Agendas {
                     + AgendaInput.lowerLabel(kind) + ".");
         }
         if (!errors.isEmpty()) {
-            throw new AgendaChangeRefused(errors);
+            throw new ChangeRefused(errors);
         }
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -150,14 +151,14 @@ public class Agendas {
      * Removes a session of this meeting's agenda.
      *
      * @return the session removed
-     * @throws AgendaChangeRefused when the meeting has no such session (any more)
+     * @throws ChangeRefused when the meeting has no such session (any more)
      * @throws MeetingNotFoundException for an unknown meeting
      */
     @Transactional
     public Session removeSession(String meetingCode, long sessionId) {
         meetings.get(meetingCode);
         Session session = sessions(meetingCode).stream().filter(s -> s.id() == sessionId).findFirst()
-                .orElseThrow(() -> new AgendaChangeRefused(Map.of("session", "That session is no longer on the agenda.")));
+                .orElseThrow(() -> new ChangeRefused(Map.of("session", "That session is no longer on the agenda.")));
         jdbc.sql("delete from cv_agenda_session where id = ? and meeting_code = ?").params(sessionId, meetingCode).update();
         return session;
     }
@@ -167,14 +168,14 @@ public class Agendas {
      * reviewer: the chair's validation task goes to it (else to the managers). A chair named by
      * account only takes the account's name.
      *
-     * @throws AgendaChangeRefused naming each field that breaks a rule, or an unknown working group
+     * @throws ChangeRefused naming each field that breaks a rule, or an unknown working group
      * @throws MeetingNotFoundException for an unknown meeting
      */
     @Transactional
     public void changeWorkingGroup(String meetingCode, String workingGroupCode, WorkingGroupRoles roles) {
         meetings.get(meetingCode);
         if (workingGroups(meetingCode).stream().noneMatch(g -> g.code().equals(workingGroupCode))) {
-            throw new AgendaChangeRefused(Map.of("workingGroup", "This meeting has no working group " + workingGroupCode + "."));
+            throw new ChangeRefused(Map.of("workingGroup", "This meeting has no working group " + workingGroupCode + "."));
         }
         Map<String, String> errors = new LinkedHashMap<>();
         String chairName = AgendaInput.name(roles.chairName(), "chairName", "chair's name", errors);
@@ -185,7 +186,7 @@ public class Agendas {
                     + "user in the group reviewers; leave it empty if the chair has none.");
         }
         if (!errors.isEmpty()) {
-            throw new AgendaChangeRefused(errors);
+            throw new ChangeRefused(errors);
         }
         if (chairName == null && chairUserId != null) {
             chairName = directory.find(chairUserId).map(UserDirectory.Person::name).orElse(null);

@@ -24,7 +24,7 @@ public final class ConceptNoteApprovalProcess {
     public static final String BACKGROUND = "background";
     /** Section 2, Markdown. String, required. */
     public static final String OBJECTIVES = "objectives";
-    /** Section 3, e.g. "UNHCR, Division of International Protection". String, required. */
+    /** Section 3, e.g. {@code UNHCR, Division of International Protection}. String, required. */
     public static final String CONVENER = "convener";
     /** Section 4: seats envisaged, 5 to 500. Number, required. */
     public static final String PARTICIPANTS_TARGET = "participantsTarget";

@@ -1,7 +1,6 @@
 package org.convene.meeting;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,14 +32,10 @@ public class ConceptNotes {
                               int participantsTarget, List<ParticipantCategory> participantCategories,
                               String timingAndLocation, String documentation, String author) {
 
-        /** "Senior government representatives, International organizations". */
+        /** {@code Senior government representatives, International organizations}. */
         public String participantCategoryNames() {
             return participantCategories.stream().map(ParticipantCategory::label).collect(Collectors.joining(", "));
         }
-    }
-
-    /** Who submitted which version of the concept note, and when (UTC). */
-    public record Submission(int version, String author, OffsetDateTime submittedAt) {
     }
 
     /**
@@ -178,16 +173,5 @@ public class ConceptNotes {
     /** Every review of the concept note, oldest first. */
     public List<Review> reviewHistory(String meetingCode) {
         return MeetingReviews.reviews(jdbc, meetingCode, MeetingReviews.CONCEPT_NOTE);
-    }
-
-    /** Every version of the concept note as submitted (who, when), oldest first; the texts stay here. */
-    public List<Submission> submissions(String meetingCode) {
-        return jdbc.sql("""
-                select version, author, created_at from cv_concept_note_version
-                where meeting_code = ? order by version""")
-                .param(meetingCode)
-                .query((rs, n) -> new Submission(rs.getInt("version"), rs.getString("author"),
-                        rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
-                .list();
     }
 }

@@ -21,7 +21,7 @@ public record Meeting(String code, String title, String place, ZoneId timeZone, 
         return firstDay.plusDays(numberOfDays - 1L);
     }
 
-    /** "8–9 February 2027", "30 June – 1 July 2027", "8 February 2027". */
+    /** The days as people read them: {@code 8–9 February 2027}; {@code 30 June – 1 July 2027}; {@code 8 February 2027}. */
     public String datesLabel() {
         LocalDate last = lastDay();
         if (numberOfDays == 1) {

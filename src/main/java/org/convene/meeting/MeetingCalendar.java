@@ -52,13 +52,8 @@ public class MeetingCalendar {
         return Date.from(dayStartTime(meetingCode, day).toInstant());
     }
 
-    /**
-     * When the day's first session starts (09:00 when the day has none), in the venue's time zone.
-     *
-     * @param day 1 for the first day
-     * @throws MeetingNotFoundException for an unknown code
-     */
-    public ZonedDateTime dayStartTime(String meetingCode, int day) {
+    /** When the day's first session starts (09:00 when the day has none), in the venue's time zone. */
+    private ZonedDateTime dayStartTime(String meetingCode, int day) {
         Meeting meeting = meetings.get(meetingCode);
         LocalTime first = jdbc.sql("select min(starts_at) from cv_agenda_session where meeting_code = ? and day_number = ?")
                 .params(meetingCode, day).query(LocalTime.class).optional().orElse(LocalTime.of(9, 0));

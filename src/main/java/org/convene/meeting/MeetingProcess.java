@@ -1,5 +1,7 @@
 package org.convene.meeting;
 
+import org.convene.document.DocumentVariables;
+
 /**
  * The ids and variable names of {@code bpmn/meeting/MeetingProcess.bpmn} ("Hold meeting"): for
  * each meeting day in turn a timer waits for the day's first session, then attendance, the day's
@@ -31,7 +33,7 @@ public final class MeetingProcess {
     public static final String MEETING_DAY = "meetingDay";
     /** The working group of the report instance, e.g. {@code WG1}. String. */
     public static final String WORKING_GROUP_CODE = "workingGroupCode";
-    /** "Day 1 — Monday 8 February 2027", shown by "Record attendance" (task-local). */
+    /** {@code Day 1 — Monday 8 February 2027}, shown by "Record attendance" (task-local). */
     public static final String DAY_LABEL = "dayLabel";
     /** How many attended the day, 0 to 500. Number, required (record-attendance.form). */
     public static final String ATTENDANCE_COUNT = "attendanceCount";
@@ -42,14 +44,16 @@ public final class MeetingProcess {
     /** Whether the chair validated the report; set by the validation, read by the gateway. Boolean. */
     public static final String REPORT_VALIDATED = "reportValidated";
 
-    // the document forms' fields, as these tasks use them (draft-document, review-document)
+    // the document module's task variables (DocumentVariables), as these tasks use them; the tasks name
+    // their document with the input parameters documentKind (WG_REPORT, PLENARY_NOTES, DAY_SUMMARY) and
+    // documentPart (the working group's code, the day's number)
 
     /** The document's title, e.g. "Summary of Day 1" (task-local, read-only). */
-    public static final String DOCUMENT_TITLE = "documentTitle";
+    public static final String DOCUMENT_TITLE = DocumentVariables.DOCUMENT_TITLE;
     /** The draft's text, Markdown: shown with the latest version, submitted as the next. String. */
-    public static final String DRAFT_TEXT = "draftText";
+    public static final String DRAFT_TEXT = DocumentVariables.DRAFT_TEXT;
     /** The comments of the review that returned the draft; empty when none (task-local, read-only). */
-    public static final String REVIEW_COMMENTS = "reviewComments";
+    public static final String REVIEW_COMMENTS = DocumentVariables.REVIEW_COMMENTS;
 
     private MeetingProcess() {
     }

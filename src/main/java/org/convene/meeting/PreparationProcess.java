@@ -1,5 +1,7 @@
 package org.convene.meeting;
 
+import org.convene.document.DocumentVariables;
+
 /**
  * The ids and variable names of {@code bpmn/meeting/PreparationProcess.bpmn} ("Prepare meeting"):
  * once the concept note is approved, three branches in parallel until all have joined: the
@@ -41,23 +43,23 @@ public final class PreparationProcess {
     /** Whether the reviewers signed the background paper off (SignOffProcess's result). Boolean. */
     public static final String BACKGROUND_PAPER_SIGNED_OFF = "backgroundPaperSignedOff";
 
-    // the document forms' fields, as these tasks use them (commission-background-paper, draft-document,
-    // circulate-documentation-pack)
+    // the document module's task variables (DocumentVariables), as these tasks use them; the tasks name
+    // their document with the input parameter documentKind (BACKGROUND_PAPER)
 
     /** Who writes the paper, e.g. "Prof. Daniel Reyes". String, required. */
-    public static final String PAPER_AUTHOR = "paperAuthor";
+    public static final String PAPER_AUTHOR = DocumentVariables.PAPER_AUTHOR;
     /** What the paper should cover. String, required. */
-    public static final String PAPER_BRIEF = "paperBrief";
+    public static final String PAPER_BRIEF = DocumentVariables.PAPER_BRIEF;
     /** When the author's draft is due, as entered: text {@code YYYY-MM-DD} naming a day that exists, not past. Required. */
-    public static final String PAPER_DUE_DATE = "paperDueDate";
+    public static final String PAPER_DUE_DATE = DocumentVariables.PAPER_DUE_DATE;
     /** The document's title (task-local, read-only). */
-    public static final String DOCUMENT_TITLE = "documentTitle";
+    public static final String DOCUMENT_TITLE = DocumentVariables.DOCUMENT_TITLE;
     /** The draft's text, Markdown. String. */
-    public static final String DRAFT_TEXT = "draftText";
+    public static final String DRAFT_TEXT = DocumentVariables.DRAFT_TEXT;
     /** "The pack has gone to everyone who accepted": a required checkbox. Boolean. */
-    public static final String PACK_CIRCULATED = "packCirculated";
+    public static final String PACK_CIRCULATED = DocumentVariables.PACK_CIRCULATED;
     /** Staff's note on the pack. String, optional. */
-    public static final String PACK_NOTE = "packNote";
+    public static final String PACK_NOTE = DocumentVariables.PACK_NOTE;
 
     private PreparationProcess() {
     }

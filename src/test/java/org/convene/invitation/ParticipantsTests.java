@@ -10,6 +10,7 @@ import org.convene.TestMeetings;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.MeetingNotFoundException;
 import org.convene.meeting.Meetings;
+import org.convene.workflow.ChangeRefused;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class ParticipantsTests {
         });
         assertThatThrownBy(() -> participants.add(code,
                 new Participants.NewParticipant("Other", "IOM", "IO", "a.khalil@gov.EXAMPLE", true)))
-                .isInstanceOf(ParticipantChangeRefused.class)
+                .isInstanceOf(ChangeRefused.class)
                 .hasMessageContaining("The address a.khalil@gov.example is already listed for this meeting: Amira Khalil");
         assertThat(participants.list(code)).hasSize(1);
 
@@ -57,13 +58,13 @@ class ParticipantsTests {
     @Test
     void shouldRefuseMissingFieldsAnUnknownCategoryAndABadAddress() {
         assertThatThrownBy(() -> participants.add(code, new Participants.NewParticipant("", " ", "MEDIA", "a@b", false)))
-                .isInstanceOfSatisfying(ParticipantChangeRefused.class, refused -> assertThat(refused.fieldErrors())
+                .isInstanceOfSatisfying(ChangeRefused.class, refused -> assertThat(refused.fieldErrors())
                         .containsOnlyKeys("name", "organisation", "category", "email")
                         .containsEntry("name", "Give the name.")
                         .containsEntry("email", "'a@b' is not an e-mail address: write it as name@example.org."));
         for (String bad : new String[] {"two@x.org, three@y.org", "Name <n@x.org>", "n@x", "@x.org", "n@@x.org", "n x@x.org"}) {
             assertThatThrownBy(() -> participants.add(code, new Participants.NewParticipant("N", "O", "GOV", bad, false)))
-                    .as(bad).isInstanceOf(ParticipantChangeRefused.class).hasMessageContaining("is not an e-mail address");
+                    .as(bad).isInstanceOf(ChangeRefused.class).hasMessageContaining("is not an e-mail address");
         }
         assertThatThrownBy(() -> participants.add(code, new Participants.NewParticipant("x".repeat(201), "O", "GOV", "n@x.org", false)))
                 .hasMessageContaining("The name is 201 characters long; at most 200 fit.");
@@ -77,7 +78,7 @@ class ParticipantsTests {
         long id = participants.add(code, new Participants.NewParticipant("Peter Mwangi", "IOM", "IO", "p.mwangi@iom.example", false));
         invitations.send(code, id, "a seat's process instance");
 
-        assertThatThrownBy(() -> participants.remove(code, id)).isInstanceOf(ParticipantChangeRefused.class)
+        assertThatThrownBy(() -> participants.remove(code, id)).isInstanceOf(ChangeRefused.class)
                 .hasMessageContaining("Peter Mwangi has already been invited and cannot be removed.");
         assertThatThrownBy(() -> participants.moveTo(code, id, true))
                 .hasMessageContaining("Peter Mwangi has already been invited and cannot be moved to the reserve.");

@@ -35,6 +35,9 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.framework.CommonFrameworkProcess;
+import org.convene.framework.RecommendationsProcess;
+import org.convene.framework.SummaryConclusionsProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,9 +60,12 @@ class ExpertMeetingProcessTests {
         PHASES.put(CALL_ACTIVITY_PREPARE_MEETING, new String[] {PreparationProcess.ID, PreparationProcess.END_EVENT_MEETING_PREPARED});
         PHASES.put(CALL_ACTIVITY_HOLD_MEETING, new String[] {MeetingProcess.ID, MeetingProcess.END_EVENT_MEETING_HELD});
         // the framework module's phases
-        PHASES.put(CALL_ACTIVITY_CONCLUDE_MEETING, new String[] {"SummaryConclusionsProcess", "EndEvent_ConclusionsPublished"});
-        PHASES.put(CALL_ACTIVITY_DRAW_UP_RECOMMENDATIONS, new String[] {"RecommendationsProcess", "EndEvent_RecommendationsAdopted"});
-        PHASES.put(CALL_ACTIVITY_SHAPE_COMMON_FRAMEWORK, new String[] {"CommonFrameworkProcess", "EndEvent_FrameworkPublished"});
+        PHASES.put(CALL_ACTIVITY_CONCLUDE_MEETING, new String[] {SummaryConclusionsProcess.ID,
+                SummaryConclusionsProcess.END_EVENT_CONCLUSIONS_PUBLISHED});
+        PHASES.put(CALL_ACTIVITY_DRAW_UP_RECOMMENDATIONS, new String[] {RecommendationsProcess.ID,
+                RecommendationsProcess.END_EVENT_RECOMMENDATIONS_ADOPTED});
+        PHASES.put(CALL_ACTIVITY_SHAPE_COMMON_FRAMEWORK, new String[] {CommonFrameworkProcess.ID,
+                CommonFrameworkProcess.END_EVENT_FRAMEWORK_PUBLISHED});
     }
 
     @Autowired ProcessEngine engine;

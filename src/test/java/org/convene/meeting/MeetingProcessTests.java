@@ -32,12 +32,12 @@ import org.convene.DocumentRows.VersionRow;
 import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.document.Documents;
 import org.convene.identity.ConveneGroups;
 import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * MeetingProcess ("Hold meeting"): a timer waits for each day's first session, then
@@ -55,7 +55,7 @@ class MeetingProcessTests {
     @Autowired Agendas agendas;
     @Autowired Attendance attendance;
     @Autowired AnnouncedEvents events;
-    @Autowired JdbcClient jdbc;
+    @Autowired Documents documentModule;
 
     DocumentRows documents;
     String code;
@@ -65,7 +65,7 @@ class MeetingProcessTests {
     @BeforeEach
     void registerMeeting() {
         BpmnAwareTests.init(engine);
-        documents = new DocumentRows(jdbc);
+        documents = new DocumentRows(documentModule);
         code = TestMeetings.newCode("MP");
         firstDay = ExpertMeetings.firstDay();
         ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);

@@ -29,15 +29,20 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.document.DocumentKind;
+import org.convene.document.DocumentVariables;
+import org.convene.document.Documents;
+import org.convene.document.ReviewKind;
+import org.convene.document.SignOffProcess;
 import org.convene.identity.ConveneGroups;
 import org.convene.invitation.InvitationProcess;
 import org.convene.invitation.InvitationStatus;
 import org.convene.invitation.ParticipantListProcess;
 import org.convene.invitation.Participants;
+import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * PreparationProcess: agenda, participants (the invitation module's ParticipantListProcess, with
@@ -48,9 +53,6 @@ class PreparationProcessTests {
 
     static final ZoneId AMMAN = ZoneId.of("Asia/Amman");
     static final List<String> REVIEWERS = List.of("ravi", "sofia", "kenji");
-    /** SignOffProcess (document module): the reviewers' task. */
-    static final String SIGN_OFF_PROCESS = "SignOffProcess";
-    static final String TASK_SIGN_OFF_DRAFT = "Task_SignOffDraft";
 
     @Autowired ProcessEngine engine;
     @Autowired ProcessDriver driver;
@@ -59,7 +61,7 @@ class PreparationProcessTests {
     @Autowired Participants participants;
     @Autowired Agendas agendas;
     @Autowired AnnouncedEvents events;
-    @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
 
     String code;
     LocalDate firstDay;
@@ -124,7 +126,7 @@ class PreparationProcessTests {
         assertThat(agendas.reviewHistory(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::reviewer)
                 .containsExactly(tuple("approve", "grace"));
         assertThat(participants.reviewHistory(code)).extracting(Participants.ListReview::decision).containsExactly("approve");
-        assertThat(backgroundPaper()).satisfies(doc -> assertThat(doc.get("circulated_at")).isNotNull());
+        assertThat(backgroundPaper().circulatedAt()).isNotNull();
         assertThat(events.of(AgendaApproved.class, code)).singleElement().usingRecursiveComparison()
                 .ignoringFields("occurredAt").isEqualTo(new AgendaApproved(code, null, null, "grace"));
     }
@@ -174,8 +176,8 @@ class PreparationProcessTests {
     void shouldSendARejectedBackgroundPaperBackToItsAuthorWithTheReviewersComments() {
         ProcessInstance instance = driver.startBefore(ID, code, phase, TASK_COMMISSION_BACKGROUND_PAPER);
         commissionBackgroundPaper(instance);
-        assertThat(backgroundPaper()).containsEntry("author_name", "Prof. Daniel Reyes")
-                .containsEntry("due_date", java.sql.Date.valueOf(firstDay.minusWeeks(5)));
+        assertThat(backgroundPaper()).extracting(Documents.Document::authorName, Documents.Document::dueDate)
+                .containsExactly("Prof. Daniel Reyes", firstDay.minusWeeks(5));
         long first = submitBackgroundPaperDraft(instance, "## Background paper\n\nFirst draft.");
 
         signOffBackgroundPaper(instance, "reject", null, null);
@@ -189,19 +191,20 @@ class PreparationProcessTests {
         assertThat(driver.taskVariable(resubmit, DRAFT_TEXT)).isEqualTo("## Background paper\n\nFirst draft.");
         long second = submitBackgroundPaperDraft(instance, "## Background paper\n\nSecond draft, citing Amman 2011.");
         assertThat(second).isNotEqualTo(first);
-        assertThat(runtimeService.getVariable(calledProcessInstance(SIGN_OFF_PROCESS, instance).getId(), "documentVersionId"))
-                .isEqualTo(second);
+        assertThat(runtimeService.getVariable(calledProcessInstance(SignOffProcess.ID, instance).getId(),
+                DocumentVariables.DOCUMENT_VERSION_ID)).isEqualTo(second);
         signOffBackgroundPaper(instance, "approve", "approve", "approve");
 
         assertThat(instance).isWaitingAt(TASK_CIRCULATE_DOCUMENTATION_PACK).hasPassed(GATEWAY_BACKGROUND_PAPER_MERGE);
         assertThat(driver.historicVariable(instance, BACKGROUND_PAPER_SIGNED_OFF)).isEqualTo(true);
         circulateDocumentationPack(instance);
         assertThat(instance).isWaitingAt(GATEWAY_PREPARATION_JOIN);
-        assertThat(signatures(first)).extracting(r -> r.get("reviewer"), r -> r.get("decision"))
-                .containsExactly(tuple("ravi", "reject"));
-        assertThat(signatures(second)).extracting(r -> r.get("reviewer"), r -> r.get("decision"))
-                .containsExactlyInAnyOrder(tuple("ravi", "approve"), tuple("sofia", "approve"), tuple("kenji", "approve"));
-        assertThat(backgroundPaper().get("circulated_at")).isNotNull();
+        assertThat(signatures(1)).extracting(Documents.Review::reviewer, Documents.Review::decision)
+                .containsExactly(tuple("ravi", ReviewDecision.REJECT));
+        assertThat(signatures(2)).extracting(Documents.Review::reviewer, Documents.Review::decision)
+                .containsExactlyInAnyOrder(tuple("ravi", ReviewDecision.APPROVE), tuple("sofia", ReviewDecision.APPROVE),
+                        tuple("kenji", ReviewDecision.APPROVE));
+        assertThat(backgroundPaper().circulatedAt()).isNotNull();
     }
 
     @Test
@@ -222,10 +225,10 @@ class PreparationProcessTests {
                 .hasMessageContaining("'The pack has gone to everyone who accepted' is required");
 
         assertThat(instance).isWaitingAt(TASK_CIRCULATE_DOCUMENTATION_PACK);
-        assertThat(backgroundPaper().get("circulated_at")).isNull();
+        assertThat(backgroundPaper().circulatedAt()).isNull();
         driver.complete(circulate, "lena", Map.of(PACK_CIRCULATED, true));
         assertThat(instance).isWaitingAt(GATEWAY_PREPARATION_JOIN);
-        assertThat(backgroundPaper().get("circulated_at")).isNotNull();
+        assertThat(backgroundPaper().circulatedAt()).isNotNull();
     }
 
     private void commissionBackgroundPaper(ProcessInstance instance) {
@@ -243,22 +246,21 @@ class PreparationProcessTests {
         assertThat(submit).hasDueDate(beforeFirstSession(28));
         assertThat(driver.taskVariable(submit, DOCUMENT_TITLE)).isEqualTo("Background paper");
         driver.complete(submit, "omar", Map.of(DRAFT_TEXT, text));
-        return jdbc.sql("""
-                select v.id from cv_document_version v join cv_document d on d.id = v.document_id
-                where d.meeting_code = ? and d.kind = 'BACKGROUND_PAPER' and v.body = ?""")
-                .params(code, text.strip()).query(Long.class).single();
+        Documents.Version latest = documents.latest(code, DocumentKind.BACKGROUND_PAPER, "").orElseThrow();
+        assertThat(latest.body()).isEqualTo(text.strip());
+        return latest.id();
     }
 
     /** The reviewers ravi, sofia and kenji decide in that order; null: the sign-off ended before their turn. */
     private void signOffBackgroundPaper(ProcessInstance instance, String... decisions) {
         assertThat(instance).isWaitingAt(CALL_ACTIVITY_SIGN_OFF_BACKGROUND_PAPER);
-        ProcessInstance signOff = calledProcessInstance(SIGN_OFF_PROCESS, instance);
+        ProcessInstance signOff = calledProcessInstance(SignOffProcess.ID, instance);
         assertThat(signOff).hasBusinessKey(code);
-        assertThat(driver.tasks(signOff, TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee)
+        assertThat(driver.tasks(signOff, SignOffProcess.TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee)
                 .containsExactlyInAnyOrderElementsOf(REVIEWERS);
         for (int i = 0; i < decisions.length; i++) {
             String reviewer = REVIEWERS.get(i);
-            List<Task> own = driver.tasks(signOff, TASK_SIGN_OFF_DRAFT).stream()
+            List<Task> own = driver.tasks(signOff, SignOffProcess.TASK_SIGN_OFF_DRAFT).stream()
                     .filter(t -> reviewer.equals(t.getAssignee())).toList();
             if (decisions[i] == null) {
                 assertThat(own).as("%s's task after the sign-off was decided", reviewer).isEmpty();
@@ -290,15 +292,14 @@ class PreparationProcessTests {
         return Date.from(firstDay.atTime(LocalTime.of(9, 0)).atZone(AMMAN).minusDays(days).toInstant());
     }
 
-    // the document module's rows: it offers no query for a commission or a version's signatures yet
-
-    private Map<String, Object> backgroundPaper() {
-        return jdbc.sql("select author_name, brief, due_date, circulated_at from cv_document where meeting_code = ? and kind = 'BACKGROUND_PAPER'")
-                .param(code).query().singleRow();
+    /** The background paper as the document module records it. */
+    private Documents.Document backgroundPaper() {
+        return documents.find(code, DocumentKind.BACKGROUND_PAPER, "").orElseThrow();
     }
 
-    private List<Map<String, Object>> signatures(long versionId) {
-        return jdbc.sql("select reviewer, decision, comments from cv_document_review where document_version_id = ? and kind = 'SIGN_OFF' order by id")
-                .param(versionId).query().listOfRows();
+    /** The signatures of one version of the background paper, in the order given. */
+    private List<Documents.Review> signatures(int version) {
+        return documents.reviews(code, DocumentKind.BACKGROUND_PAPER, "").stream()
+                .filter(r -> r.version() == version && r.kind() == ReviewKind.SIGN_OFF).toList();
     }
 }
