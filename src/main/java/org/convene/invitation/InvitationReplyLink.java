@@ -32,13 +32,13 @@ class InvitationReplyLink implements SignedLinkAction {
     static final String NOTE_FIELD = "note";
     static final int NOTE_LENGTH = 2000;
 
-    private final Invitations invitations;
+    private final InvitationReplies replies;
     private final Meetings meetings;
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
 
-    InvitationReplyLink(Invitations invitations, Meetings meetings, RuntimeService runtimeService, JdbcClient jdbc) {
-        this.invitations = invitations;
+    InvitationReplyLink(InvitationReplies replies, Meetings meetings, RuntimeService runtimeService, JdbcClient jdbc) {
+        this.replies = replies;
         this.meetings = meetings;
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
@@ -86,7 +86,7 @@ class InvitationReplyLink implements SignedLinkAction {
                     + "e-mail again and shorten it.");
         }
         boolean accepted = reply == InvitationReply.ACCEPT;
-        if (!invitations.recordLinkReply(invited.invitationId(), reply, note.isEmpty() ? null : note)) {
+        if (!replies.recordLinkReply(invited.invitationId(), reply, note.isEmpty() ? null : note)) {
             throw answered(invited.status());
         }
         try {

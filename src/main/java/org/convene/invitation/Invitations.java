@@ -3,9 +3,7 @@ package org.convene.invitation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,24 +20,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One invitation per invitee and meeting; replies are appended, never overwritten. The reply
+ * One invitation per invitee and meeting (its replies: {@link InvitationReplies}). The reply
  * deadline is three weeks before the meeting, so that a replacement can still come. Every mail
  * goes through the {@link Outbox}. Announces {@link InvitationSent}, {@link ReminderSent},
- * {@link InvitationAccepted}, {@link InvitationDeclined}, {@link InvitationLapsed},
- * {@link ReplacementInvited} and {@link SeatLeftEmpty}; rows and events are stamped by the
- * engine's clock.
+ * {@link InvitationLapsed}, {@link ReplacementInvited} and {@link SeatLeftEmpty}; rows and events
+ * are stamped by the engine's clock.
  */
 @Component("invitations")
 public class Invitations {
-
-    /**
-     * A reply to an invitation as recorded: the invitee ({@code name, organisation}), the reply's and the
-     * channel's form values ({@link InvitationReply}, {@link ReplyChannel}), staff's note (may be
-     * null), who recorded it (null for a reply by signed link: the invitee) and when (UTC).
-     */
-    public record Reply(String invitee, String reply, String channel, String note, String recordedBy,
-                        OffsetDateTime recordedAt) {
-    }
 
     static final String REPLY_DEADLINE_BEFORE_MEETING = "P21D";
     /** What a replacement invited after the meeting's deadline gets: a reminder at seven days, then three more. */
@@ -150,28 +138,6 @@ public class Invitations {
     }
 
     /**
-     * Records a reply that staff received by phone, letter, e-mail or in person, sets the
-     * invitation's status and announces {@link InvitationAccepted} or {@link InvitationDeclined}.
-     *
-     * @param note may be null
-     * @param taskId the "Record reply" task; null when no task recorded it
-     * @throws IllegalStateException when the participant's invitation was never sent
-     */
-    @Transactional
-    public void recordReply(String meetingCode, long participantId, InvitationReply reply, ReplyChannel channel,
-                            String note, String recordedBy, String taskId) {
-        long invitation = invitation(meetingCode, participantId);
-        OffsetDateTime now = EngineClock.now();
-        jdbc.sql("""
-                insert into cv_invitation_reply (invitation_id, reply, channel, note, task_id, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(invitation, reply.formValue(), channel.formValue(), note, taskId, recordedBy, now)
-                .update();
-        jdbc.sql("update cv_invitation set status = ? where id = ?").params(reply.status().name(), invitation).update();
-        announce(meetingCode, participantId, reply, channel, note, now, recordedBy);
-    }
-
-    /**
      * Staff's decision about a seat whose invitee declined or did not answer: the seat goes to
      * someone from the reserve, or stays empty. An invitation still waiting lapses
      * ({@link InvitationLapsed}); then {@link ReplacementInvited} or {@link SeatLeftEmpty}.
@@ -203,63 +169,19 @@ public class Invitations {
                         participants.get(replacementId).nameAndOrganisation(), now, decidedBy));
     }
 
-    /** Every reply recorded for the meeting's invitations (a later reply never overwrites one), oldest first. */
-    public List<Reply> replies(String meetingCode) {
-        return jdbc.sql("""
-                select p.name, p.organisation, r.reply, r.channel, r.note, r.recorded_by, r.recorded_at
-                from cv_invitation_reply r
-                join cv_invitation i on i.id = r.invitation_id
-                join cv_participant p on p.id = i.participant_id
-                where i.meeting_code = ? order by r.id""")
-                .param(meetingCode)
-                .query((rs, n) -> new Reply(rs.getString("name") + ", " + rs.getString("organisation"),
-                        rs.getString("reply"), rs.getString("channel"), rs.getString("note"), rs.getString("recorded_by"),
-                        rs.getObject("recorded_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
-                .list();
-    }
-
-    /**
-     * A reply through the invitee's signed link (channel link, recorded by no user: the invitee;
-     * the used link is in cv_signed_link_use): false, and nothing written, when the invitation no
-     * longer waits for one.
-     */
-    boolean recordLinkReply(long invitation, InvitationReply reply, String note) {
-        int changed = jdbc.sql("update cv_invitation set status = ? where id = ? and status = ?")
-                .params(reply.status().name(), invitation, InvitationStatus.SENT.name()).update();
-        if (changed == 0) {
-            return false;
-        }
-        OffsetDateTime now = EngineClock.now();
-        jdbc.sql("""
-                insert into cv_invitation_reply (invitation_id, reply, channel, note, recorded_at)
-                values (?, ?, ?, ?, ?)""")
-                .params(invitation, reply.formValue(), ReplyChannel.LINK.formValue(), note, now)
-                .update();
-        Map<String, Object> row = jdbc.sql("select meeting_code, participant_id from cv_invitation where id = ?")
-                .param(invitation).query().singleRow();
-        announce((String) row.get("meeting_code"), ((Number) row.get("participant_id")).longValue(), reply,
-                ReplyChannel.LINK, note, now, null);
-        return true;
-    }
-
     Optional<Long> find(String meetingCode, long participantId) {
         return jdbc.sql("select id from cv_invitation where meeting_code = ? and participant_id = ?")
                 .params(meetingCode, participantId).query(Long.class).optional();
     }
 
-    private long invitation(String meetingCode, long participantId) {
+    /**
+     * The id of the participant's invitation.
+     *
+     * @throws IllegalStateException when the participant's invitation was never sent
+     */
+    long invitation(String meetingCode, long participantId) {
         return find(meetingCode, participantId).orElseThrow(() -> new IllegalStateException(
                 "Participant " + participantId + " of meeting " + meetingCode + " has not been invited"));
-    }
-
-    private void announce(String meetingCode, long participantId, InvitationReply reply, ReplyChannel channel,
-                          String note, OffsetDateTime at, String actor) {
-        Participants.Participant invitee = participants.get(participantId);
-        events.publishEvent(reply == InvitationReply.ACCEPT
-                ? new InvitationAccepted(meetingCode, participantId, invitee.nameAndOrganisation(), invitee.category(),
-                        channel, note, at.toInstant(), actor)
-                : new InvitationDeclined(meetingCode, participantId, invitee.nameAndOrganisation(), invitee.category(),
-                        channel, note, at.toInstant(), actor));
     }
 
     /** Invited already, or chosen for a seat whose invitation is still to go out. */

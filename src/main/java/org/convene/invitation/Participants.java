@@ -1,7 +1,5 @@
 package org.convene.invitation;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +11,6 @@ import org.convene.meeting.Meetings;
 import org.convene.meeting.ParticipantCategory;
 import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.EngineClock;
-import org.convene.workflow.ReviewDecision;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,10 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The participant list of a meeting, by category, with its reserve list and the managers'
- * reviews. Every change is checked here, whoever calls: a refused change stores nothing and
- * says why ({@link ChangeRefused}). Once invited, a participant stays where they are:
- * their seat is settled by their reply (or a replacement), not by editing the list.
+ * The participant list of a meeting, by category, with its reserve list, and what its tasks show
+ * of it (the managers' reviews of it: {@link ParticipantListReviews}). Every change is checked
+ * here, whoever calls: a refused change stores nothing and says why ({@link ChangeRefused}). Once
+ * invited, a participant stays where they are: their seat is settled by their reply (or a
+ * replacement), not by editing the list.
  */
 @Component("participants")
 public class Participants {
@@ -54,13 +51,6 @@ public class Participants {
         }
     }
 
-    /**
-     * A manager's decision on the participant list: its {@link ReviewDecision#formValue() form value}
-     * (approve or return), comments (may be null), the reviewer's user id, the time in UTC.
-     */
-    public record ListReview(String decision, String comments, String reviewer, OffsetDateTime reviewedAt) {
-    }
-
     /** A participant as typed into the participant page: text, checked by {@link #add(String, NewParticipant)}. */
     public record NewParticipant(String name, String organisation, String category, String email, Boolean reserve) {
     }
@@ -71,12 +61,10 @@ public class Participants {
 
     private final JdbcClient jdbc;
     private final Meetings meetings;
-    private final ApplicationEventPublisher events;
 
-    Participants(JdbcClient jdbc, Meetings meetings, ApplicationEventPublisher events) {
+    Participants(JdbcClient jdbc, Meetings meetings) {
         this.jdbc = jdbc;
         this.meetings = meetings;
-        this.events = events;
     }
 
     /**
@@ -232,55 +220,6 @@ public class Participants {
                 .forEach(p -> options.add(Map.of("label", p.display(), "value", String.valueOf(p.id()))));
         options.add(Map.of("label", "No replacement: leave the seat empty", "value", InvitationProcess.NO_REPLACEMENT));
         return Spin.JSON(options);
-    }
-
-    /** The comments of the last review, when it sent the list back; else empty (never null). */
-    public String lastComments(String meetingCode) {
-        return jdbc.sql("""
-                select decision, comments from cv_participant_list_review where meeting_code = ?
-                order by id desc fetch first 1 rows only""")
-                .param(meetingCode)
-                .query((rs, n) -> ReviewDecision.RETURN.formValue().equals(rs.getString(1)) ? rs.getString(2) : "")
-                .optional().orElse("");
-    }
-
-    /** Every manager's decision on the participant list, oldest first (empty before the first). */
-    public List<ListReview> reviewHistory(String meetingCode) {
-        return jdbc.sql("""
-                select decision, comments, reviewer, reviewed_at from cv_participant_list_review
-                where meeting_code = ? order by id""")
-                .param(meetingCode)
-                .query((rs, n) -> new ListReview(rs.getString("decision"), rs.getString("comments"),
-                        rs.getString("reviewer"),
-                        rs.getObject("reviewed_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)))
-                .list();
-    }
-
-    /**
-     * Records a manager's decision on the list, stamped by the engine's clock, and announces
-     * {@link ParticipantListApproved} (with how many are on the list and the reserve) or
-     * {@link ParticipantListReturned}.
-     *
-     * @param comments may be null when approving
-     * @param taskId the "Approve participant list" task (one decision per task); not null
-     */
-    @Transactional
-    public void recordReview(String meetingCode, ReviewDecision decision, String comments, String reviewer,
-                             String taskId) {
-        OffsetDateTime now = EngineClock.now();
-        jdbc.sql("""
-                insert into cv_participant_list_review (meeting_code, task_id, decision, comments, reviewer, reviewed_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(meetingCode, taskId, decision.formValue(), comments, reviewer, now)
-                .update();
-        if (decision == ReviewDecision.APPROVE) {
-            List<Participant> all = list(meetingCode);
-            int reserve = (int) all.stream().filter(Participant::reserve).count();
-            events.publishEvent(new ParticipantListApproved(meetingCode, all.size() - reserve, reserve, comments,
-                    now.toInstant(), reviewer));
-        } else {
-            events.publishEvent(new ParticipantListReturned(meetingCode, comments, now.toInstant(), reviewer));
-        }
     }
 
     private static Participant participant(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

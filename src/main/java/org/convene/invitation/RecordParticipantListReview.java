@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("recordParticipantListReview")
 class RecordParticipantListReview implements TaskListener {
 
-    private final Participants participants;
+    private final ParticipantListReviews reviews;
 
-    RecordParticipantListReview(Participants participants) {
-        this.participants = participants;
+    RecordParticipantListReview(ParticipantListReviews reviews) {
+        this.reviews = reviews;
     }
 
     @Override
     public void notify(DelegateTask task) {
         ReviewDecision decision = ReviewDecision.ofFormValue(Tasks.decision(task, ReviewDecision.RETURN.formValue()))
                 .orElseThrow();
-        participants.recordReview(Tasks.meetingCode(task), decision, Tasks.text(task, ProcessVariables.COMMENTS),
+        reviews.record(Tasks.meetingCode(task), decision, Tasks.text(task, ProcessVariables.COMMENTS),
                 Tasks.currentUser(task), task.getId());
     }
 }

@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("recordReply")
 class RecordReply implements TaskListener {
 
-    private final Invitations invitations;
+    private final InvitationReplies replies;
 
-    RecordReply(Invitations invitations) {
-        this.invitations = invitations;
+    RecordReply(InvitationReplies replies) {
+        this.replies = replies;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        invitations.recordReply(Tasks.meetingCode(task), Long.parseLong((String) task.getVariable(PARTICIPANT_ID)),
+        replies.record(Tasks.meetingCode(task), Long.parseLong((String) task.getVariable(PARTICIPANT_ID)),
                 InvitationReply.ofFormValue(task.getVariable(REPLY)).orElseThrow(),
                 ReplyChannel.ofFormValue(task.getVariable(REPLY_CHANNEL)).orElseThrow(),
                 Tasks.text(task, REPLY_NOTE), Tasks.currentUser(task), task.getId());

@@ -1,7 +1,6 @@
 package org.convene.meeting;
 
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.stream.Collectors;
 import org.convene.identity.ConveneGroups;
 import org.convene.identity.UserDirectory;
 import org.convene.workflow.ChangeRefused;
-import org.convene.workflow.ReviewDecision;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -62,15 +59,12 @@ public class Agendas {
     private final Meetings meetings;
     private final MeetingCalendar calendar;
     private final UserDirectory directory;
-    private final ApplicationEventPublisher events;
 
-    Agendas(JdbcClient jdbc, Meetings meetings, MeetingCalendar calendar, UserDirectory directory,
-            ApplicationEventPublisher events) {
+    Agendas(JdbcClient jdbc, Meetings meetings, MeetingCalendar calendar, UserDirectory directory) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.calendar = calendar;
         this.directory = directory;
-        this.events = events;
     }
 
     /** The meeting's sessions by day and start time; empty for an unknown meeting. */
@@ -225,32 +219,6 @@ public class Agendas {
                     .append(session.title()).append('\n');
         }
         return text.toString();
-    }
-
-    /** The comments of the last review, when it sent the agenda back; else empty (never null). */
-    public String lastComments(String meetingCode) {
-        return MeetingReviews.lastReturnComments(jdbc, meetingCode, MeetingReviews.AGENDA);
-    }
-
-    /** Every manager's decision on the agenda (no version: the agenda is edited in place), oldest first. */
-    public List<ConceptNotes.Review> reviewHistory(String meetingCode) {
-        return MeetingReviews.reviews(jdbc, meetingCode, MeetingReviews.AGENDA);
-    }
-
-    /**
-     * Records a manager's decision on the agenda and announces {@link AgendaApproved} or {@link AgendaReturned}.
-     *
-     * @param comments may be null when approving
-     * @param taskId the "Approve agenda" task (one decision per task); not null
-     */
-    @Transactional
-    public void recordReview(String meetingCode, ReviewDecision decision, String comments, String reviewer,
-                             String taskId) {
-        OffsetDateTime at = MeetingReviews.record(jdbc, meetingCode, MeetingReviews.AGENDA, null, taskId, decision,
-                comments, reviewer);
-        events.publishEvent(decision == ReviewDecision.APPROVE
-                ? new AgendaApproved(meetingCode, comments, at.toInstant(), reviewer)
-                : new AgendaReturned(meetingCode, comments, at.toInstant(), reviewer));
     }
 
     /**

@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("recordAgendaReview")
 class RecordAgendaReview implements TaskListener {
 
-    private final Agendas agendas;
+    private final AgendaReviews reviews;
 
-    RecordAgendaReview(Agendas agendas) {
-        this.agendas = agendas;
+    RecordAgendaReview(AgendaReviews reviews) {
+        this.reviews = reviews;
     }
 
     @Override
     public void notify(DelegateTask task) {
         ReviewDecision decision = ReviewDecision.ofFormValue(Tasks.decision(task, ReviewDecision.RETURN.formValue()))
                 .orElseThrow();
-        agendas.recordReview(Tasks.meetingCode(task), decision, Tasks.text(task, ProcessVariables.COMMENTS),
+        reviews.record(Tasks.meetingCode(task), decision, Tasks.text(task, ProcessVariables.COMMENTS),
                 Tasks.currentUser(task), task.getId());
     }
 }

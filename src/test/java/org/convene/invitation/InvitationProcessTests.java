@@ -62,6 +62,7 @@ class InvitationProcessTests {
     @Autowired HistoryService historyService;
     @Autowired Participants participants;
     @Autowired Invitations invitations;
+    @Autowired InvitationReplies invitationReplies;
     @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
 
@@ -131,7 +132,7 @@ class InvitationProcessTests {
                         "Amira Khalil, Ministry of Interior", ParticipantCategory.GOV, ReplyChannel.PHONE,
                         "Confirmed by phone with her office.", null, "lena"));
         assertThat(events.of(InvitationAccepted.class, code).get(0).occurredAt())
-                .as("the reply's row and its event: one time").isEqualTo(invitations.replies(code).get(0).recordedAt().toInstant());
+                .as("the reply's row and its event: one time").isEqualTo(invitationReplies.history(code).get(0).recordedAt().toInstant());
     }
 
     @Test

@@ -41,6 +41,7 @@ class ParticipantListProcessTests {
     @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
     @Autowired Participants participants;
+    @Autowired ParticipantListReviews participantListReviews;
     @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
 
@@ -102,7 +103,7 @@ class ParticipantListProcessTests {
         assertThat(jdbc.sql("select recipient from cv_outbox_mail where meeting_code = ? order by recipient").param(code)
                 .query(String.class).list())
                 .containsExactly("a.khalil@gov.example", "d.reyes@ox.example", "p.mwangi@iom.example");
-        assertThat(participants.reviewHistory(code)).extracting(Participants.ListReview::decision, Participants.ListReview::reviewer)
+        assertThat(participantListReviews.history(code)).extracting(ParticipantListReviews.ListReview::decision, ParticipantListReviews.ListReview::reviewer)
                 .containsExactly(tuple("return", "grace"), tuple("approve", "grace"));
         assertThat(events.of(ParticipantListReturned.class, code)).singleElement().usingRecursiveComparison()
                 .ignoringFields("occurredAt").isEqualTo(new ParticipantListReturned(code,
@@ -145,7 +146,7 @@ class ParticipantListProcessTests {
                 Map.of(DECISION, "return")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Comments");
         assertThat(instance).isWaitingAt(TASK_APPROVE_PARTICIPANT_LIST);
-        assertThat(participants.reviewHistory(code)).isEmpty();
+        assertThat(participantListReviews.history(code)).isEmpty();
         assertThat(events.of(ParticipantListReturned.class, code)).isEmpty();
         assertThat(runtimeService.getVariable(instance.getId(), ProcessVariables.MEETING_CODE)).isEqualTo(code);
     }

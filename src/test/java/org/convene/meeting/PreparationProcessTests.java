@@ -38,6 +38,7 @@ import org.convene.identity.ConveneGroups;
 import org.convene.invitation.InvitationProcess;
 import org.convene.invitation.InvitationStatus;
 import org.convene.invitation.ParticipantListProcess;
+import org.convene.invitation.ParticipantListReviews;
 import org.convene.invitation.Participants;
 import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,8 @@ class PreparationProcessTests {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired Participants participants;
-    @Autowired Agendas agendas;
+    @Autowired ParticipantListReviews participantListReviews;
+    @Autowired AgendaReviews agendaReviews;
     @Autowired AnnouncedEvents events;
     @Autowired Documents documents;
 
@@ -123,9 +125,9 @@ class PreparationProcessTests {
         assertThat(participants.list(code)).filteredOn(Participants.Participant::invited)
                 .extracting(Participants.Participant::id, Participants.Participant::invitationStatus)
                 .containsOnly(tuple(amira, InvitationStatus.ACCEPTED), tuple(peter, InvitationStatus.ACCEPTED));
-        assertThat(agendas.reviewHistory(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::reviewer)
+        assertThat(agendaReviews.history(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::reviewer)
                 .containsExactly(tuple("approve", "grace"));
-        assertThat(participants.reviewHistory(code)).extracting(Participants.ListReview::decision).containsExactly("approve");
+        assertThat(participantListReviews.history(code)).extracting(ParticipantListReviews.ListReview::decision).containsExactly("approve");
         assertThat(backgroundPaper().circulatedAt()).isNotNull();
         assertThat(events.of(AgendaApproved.class, code)).singleElement().usingRecursiveComparison()
                 .ignoringFields("occurredAt").isEqualTo(new AgendaApproved(code, null, null, "grace"));
@@ -162,7 +164,7 @@ class PreparationProcessTests {
         assertThat(instance).isWaitingAt(GATEWAY_PREPARATION_JOIN).hasPassed(GATEWAY_AGENDA_MERGE, GATEWAY_AGENDA_APPROVED);
         assertThat(driver.historicVariable(instance, AGENDA_APPROVED)).isEqualTo(true);
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThat(agendas.reviewHistory(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::comments,
+        assertThat(agendaReviews.history(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::comments,
                         ConceptNotes.Review::reviewer)
                 .containsExactly(tuple("return", "Move the reception to the first evening.", "grace"),
                         tuple("approve", null, "grace"));

@@ -34,9 +34,9 @@ import org.convene.document.DocumentSigned;
 import org.convene.document.DocumentVersionSubmitted;
 import org.convene.invitation.InvitationAccepted;
 import org.convene.invitation.InvitationDeclined;
-import org.convene.invitation.Participants;
+import org.convene.invitation.ParticipantListReviews;
 import org.convene.invitation.ReplyChannel;
-import org.convene.meeting.Agendas;
+import org.convene.meeting.AgendaReviews;
 import org.convene.meeting.Attendance;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
@@ -76,8 +76,8 @@ class AuditTrailTests {
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
     @Autowired Meetings meetings;
-    @Autowired Agendas agendas;
-    @Autowired Participants participants;
+    @Autowired AgendaReviews agendaReviews;
+    @Autowired ParticipantListReviews participantListReviews;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transaction;
     @Autowired Attendance attendance;
@@ -243,8 +243,8 @@ class AuditTrailTests {
         OffsetDateTime t = OffsetDateTime.of(2027, 1, 4, 9, 0, 0, 0, ZoneOffset.UTC);
         // the meeting module's records through its services, at the engine's time, out of time order
         atEngineTime(t.plusDays(30), () -> attendance.record(code, 1, 27, "Two came late.", "omar", code + "-att"));
-        atEngineTime(t, () -> agendas.recordReview(code, ReviewDecision.RETURN, "Add a break.", "grace", code + "-ag"));
-        atEngineTime(t.plusDays(1), () -> participants.recordReview(code, ReviewDecision.APPROVE, "Balanced, \"as agreed\".",
+        atEngineTime(t, () -> agendaReviews.record(code, ReviewDecision.RETURN, "Add a break.", "grace", code + "-ag"));
+        atEngineTime(t.plusDays(1), () -> participantListReviews.record(code, ReviewDecision.APPROVE, "Balanced, \"as agreed\".",
                 "grace", code + "-pl"));
         // the invitation module's announcements of two replies, as it makes them in the transaction of each
         String invitee = "Amina Diallo, Ministry of Interior";
