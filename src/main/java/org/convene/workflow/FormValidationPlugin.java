@@ -110,7 +110,7 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
      * code, so that staff working on several meetings can tell their tasks apart.
      */
     static void nameTheMeeting(DelegateTask task) {
-        Object code = task.getVariable("meetingCode");
+        Object code = task.getVariable(ProcessVariables.MEETING_CODE);
         if (code != null) {
             task.setVariableLocal(TASK_MEETING_VARIABLE, code);
         }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.convene.meeting.MeetingProcess;
 import org.convene.workflow.ProcessVariables;
 import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class DocumentListenersTests {
     void aTaskCompletedByLena() {
         when(task.getId()).thenReturn("task-1");
         when(task.getName()).thenReturn("Draft working group report");
-        when(task.getTaskDefinitionKey()).thenReturn("Task_DraftWorkingGroupReport");
+        when(task.getTaskDefinitionKey()).thenReturn(MeetingProcess.TASK_DRAFT_WORKING_GROUP_REPORT);
         when(task.getVariable(ProcessVariables.MEETING_CODE)).thenReturn(CODE);
         when(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
                 .thenReturn(new Authentication("lena", null));
@@ -40,7 +41,7 @@ class DocumentListenersTests {
 
     @Test
     void shouldSaveTheDraftOfTheDocumentAndPartTheTaskNames() {
-        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn("WG_REPORT");
+        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn(DocumentKind.WG_REPORT.name());
         when(task.getVariable(DocumentVariables.DOCUMENT_PART)).thenReturn("WG1");
         when(task.getVariable(DocumentVariables.DRAFT_TEXT)).thenReturn("  Report of WG1.  ");
 
@@ -51,12 +52,12 @@ class DocumentListenersTests {
 
     @Test
     void shouldReadAMissingPartAsEmptyAndADayNumberAsText() {
-        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn("RECOMMENDATIONS");
+        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn(DocumentKind.RECOMMENDATIONS.name());
         when(task.getVariable(DocumentVariables.DRAFT_TEXT)).thenReturn("1. Agree triggers.");
         new DocumentDraftSavedListener(documents).notify(task);
         verify(documents).saveDraft(CODE, DocumentKind.RECOMMENDATIONS, "", "1. Agree triggers.", "lena", "task-1");
 
-        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn("DAY_SUMMARY");
+        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn(DocumentKind.DAY_SUMMARY.name());
         when(task.getVariable(DocumentVariables.DOCUMENT_PART)).thenReturn(2);
         new DocumentDraftSavedListener(documents).notify(task);
         verify(documents).saveDraft(CODE, DocumentKind.DAY_SUMMARY, "2", "1. Agree triggers.", "lena", "task-1");
@@ -64,7 +65,7 @@ class DocumentListenersTests {
 
     @Test
     void shouldRecordAReturnWithItsComments() {
-        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn("WG_REPORT");
+        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn(DocumentKind.WG_REPORT.name());
         when(task.getVariable(DocumentVariables.DOCUMENT_PART)).thenReturn("WG2");
         when(task.getVariable(ProcessVariables.DECISION)).thenReturn(ReviewDecision.RETURN.formValue());
         when(task.getVariable(ProcessVariables.COMMENTS)).thenReturn("Cite the answers to question 3.");
@@ -77,7 +78,7 @@ class DocumentListenersTests {
 
     @Test
     void shouldRefuseAReturnWithoutCommentsBeforeAnythingIsRecorded() {
-        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn("WG_REPORT");
+        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn(DocumentKind.WG_REPORT.name());
         when(task.getVariable(ProcessVariables.DECISION)).thenReturn(ReviewDecision.RETURN.formValue());
         when(task.getVariable(ProcessVariables.COMMENTS)).thenReturn(" ");
 
@@ -89,7 +90,7 @@ class DocumentListenersTests {
 
     @Test
     void shouldCommissionTheDocumentWithTheDayItIsDue() {
-        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn("BACKGROUND_PAPER");
+        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn(DocumentKind.BACKGROUND_PAPER.name());
         when(task.getVariable(DocumentVariables.PAPER_AUTHOR)).thenReturn("Dr. Alexander Betts, Oxford");
         when(task.getVariable(DocumentVariables.PAPER_BRIEF)).thenReturn("Cooperative arrangements since 1979.");
         when(task.getVariable(DocumentVariables.PAPER_DUE_DATE)).thenReturn("2027-01-11");
@@ -102,7 +103,7 @@ class DocumentListenersTests {
 
     @Test
     void shouldRecordWhoCirculatedTheDocument() {
-        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn("BACKGROUND_PAPER");
+        when(task.getVariable(DocumentVariables.DOCUMENT_KIND)).thenReturn(DocumentKind.BACKGROUND_PAPER.name());
 
         new DocumentCirculatedListener(documents).notify(task);
 
@@ -113,7 +114,8 @@ class DocumentListenersTests {
     void shouldFailATaskThatNamesNoDocumentNamingTheTask() {
         assertThatThrownBy(() -> new DocumentDraftSavedListener(documents).notify(task))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Task_DraftWorkingGroupReport").hasMessageContaining(DocumentVariables.DOCUMENT_KIND);
+                .hasMessageContaining(MeetingProcess.TASK_DRAFT_WORKING_GROUP_REPORT)
+                .hasMessageContaining(DocumentVariables.DOCUMENT_KIND);
         verifyNoInteractions(documents);
     }
 }

@@ -19,8 +19,22 @@ import java.util.Map;
 import org.convene.ConveneIntegrationTest;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
-import org.convene.meeting.ParticipantCategory;
+import org.convene.document.DocumentVariables;
+import org.convene.document.SignOffProcess;
+import org.convene.framework.CommonFrameworkProcess;
+import org.convene.framework.SummaryConclusionsProcess;
+import org.convene.invitation.InvitationProcess;
+import org.convene.invitation.InvitationReply;
+import org.convene.invitation.ParticipantListProcess;
 import org.convene.invitation.Participants;
+import org.convene.invitation.ReplyChannel;
+import org.convene.meeting.ConceptNoteApprovalProcess;
+import org.convene.meeting.ExpertMeetingProcess;
+import org.convene.meeting.MeetingProcess;
+import org.convene.meeting.ParticipantCategory;
+import org.convene.meeting.PreparationProcess;
+import org.convene.workflow.ProcessVariables;
+import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -59,11 +73,11 @@ class MeetingLifecycleTests {
         LocalDate firstDay = LocalDate.now(AMMAN).plusWeeks(10).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
 
         ResponseEntity<Map<String, Object>> started = api.post("lena",
-                "/engine-rest/process-definition/key/ExpertMeetingProcess/start",
+                "/engine-rest/process-definition/key/" + ExpertMeetingProcess.ID + "/start",
                 Map.of("businessKey", code, "variables", variables(
-                        "meetingTitle", "Expert Meeting on International Cooperation to Share Burden and Responsibilities",
-                        "meetingPlace", "Amman, Jordan", "meetingTimeZone", "Asia/Amman",
-                        "firstDay", firstDay.toString(), "numberOfDays", 2)));
+                        ProcessVariables.MEETING_TITLE, "Expert Meeting on International Cooperation to Share Burden and Responsibilities",
+                        ProcessVariables.MEETING_PLACE, "Amman, Jordan", ExpertMeetingProcess.MEETING_TIME_ZONE, "Asia/Amman",
+                        ExpertMeetingProcess.FIRST_DAY, firstDay.toString(), ExpertMeetingProcess.NUMBER_OF_DAYS, 2)));
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         String instanceId = (String) started.getBody().get("id");
 
@@ -87,8 +101,8 @@ class MeetingLifecycleTests {
                 "Validate working group report", "Record plenary discussion", "Write day summary", "Draft summary conclusions",
                 "Review summary conclusions", "Revise summary conclusions", "Approve summary conclusions",
                 "Draft recommendations", "Draft Common Framework", "Approve Common Framework");
-        assertThat(timersFired).containsExactly("TimerEvent_DayStarted", "TimerEvent_DayStarted",
-                "TimerEvent_CommentDeadlinePassed");
+        assertThat(timersFired).containsExactly(MeetingProcess.TIMER_EVENT_DAY_STARTED,
+                MeetingProcess.TIMER_EVENT_DAY_STARTED, SummaryConclusionsProcess.TIMER_EVENT_COMMENT_DEADLINE_PASSED);
     }
 
     /** Works one open task of the meeting; false when none is open. */
@@ -124,43 +138,57 @@ class MeetingLifecycleTests {
     private Map<String, Object> valuesFor(String taskKey, String taskId, String user) {
         long timesSeen = worked.stream().filter(n -> n.equals(nameOf(taskKey))).count();
         return switch (taskKey) {
-            case "Task_DraftConceptNote", "Task_ReviseConceptNote" -> variables(
-                    "background", "The international refugee regime is predicated on cooperation between States. "
-                            .repeat(60),
-                    "objectives", "Identify situations where better international cooperation could be instrumental.",
-                    "convener", "UNHCR", "participantsTarget", 25, "participantCategories", List.of("GOV", "IO", "NGO"),
-                    "timingAndLocation", "Amman, Jordan", "documentation", "A background paper.");
+            case ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE,
+                 ConceptNoteApprovalProcess.TASK_REVISE_CONCEPT_NOTE -> variables(
+                    ConceptNoteApprovalProcess.BACKGROUND,
+                    "The international refugee regime is predicated on cooperation between States. ".repeat(60),
+                    ConceptNoteApprovalProcess.OBJECTIVES,
+                    "Identify situations where better international cooperation could be instrumental.",
+                    ConceptNoteApprovalProcess.CONVENER, "UNHCR", ConceptNoteApprovalProcess.PARTICIPANTS_TARGET, 25,
+                    ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES, List.of(ParticipantCategory.GOV.name(),
+                            ParticipantCategory.IO.name(), ParticipantCategory.NGO.name()),
+                    ConceptNoteApprovalProcess.TIMING_AND_LOCATION, "Amman, Jordan",
+                    ConceptNoteApprovalProcess.DOCUMENTATION, "A background paper.");
             // the concept note goes back once, with comments, then is approved
-            case "Task_ReviewConceptNote" -> timesSeen == 0
-                    ? variables("decision", "return", "comments", "Add the regional bodies.")
-                    : variables("decision", "approve");
-            case "Task_DraftAgenda" -> variables("agendaReady", true);
-            case "Task_CompileParticipantList" -> variables("listReady", true);
-            case "Task_ApproveAgenda", "Task_ApproveParticipantList", "Task_ValidateWorkingGroupReport",
-                 "Task_ReviewSummaryConclusions", "Task_ApproveSummaryConclusions", "Task_ApproveCommonFramework",
-                 "Task_SignOffDraft" -> variables("decision", "approve", "comments", "Fine.");
+            case ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE -> timesSeen == 0
+                    ? variables(ProcessVariables.DECISION, ReviewDecision.RETURN.formValue(),
+                            ProcessVariables.COMMENTS, "Add the regional bodies.")
+                    : variables(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue());
+            case PreparationProcess.TASK_DRAFT_AGENDA -> variables(PreparationProcess.AGENDA_READY, true);
+            case ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST -> variables(ParticipantListProcess.LIST_READY, true);
+            case PreparationProcess.TASK_APPROVE_AGENDA, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST,
+                 MeetingProcess.TASK_VALIDATE_WORKING_GROUP_REPORT, SummaryConclusionsProcess.TASK_REVIEW_SUMMARY_CONCLUSIONS,
+                 SummaryConclusionsProcess.TASK_APPROVE_SUMMARY_CONCLUSIONS, CommonFrameworkProcess.TASK_APPROVE_COMMON_FRAMEWORK,
+                 SignOffProcess.TASK_SIGN_OFF_DRAFT -> variables(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue(),
+                    ProcessVariables.COMMENTS, "Fine.");
             // the first invitee declines and is replaced from the reserve list
-            case "Task_RecordReply" -> variables("reply", worked.contains("Record reply") ? "accept" : "decline",
-                    "replyChannel", "phone", "replyNote", "Called the secretariat.");
-            case "Task_InviteReplacement" -> variables("replacementId", reserveOption(taskId, user));
-            case "Task_CommissionBackgroundPaper" -> variables("paperAuthor", "Prof. Daniel Reyes",
-                    "paperBrief", "International cooperation to share burden and responsibilities.",
-                    "paperDueDate", LocalDate.now().plusWeeks(4).toString());
-            case "Task_CirculateDocumentationPack" -> variables("packCirculated", true, "packNote", "Sent.");
-            case "Task_RecordAttendance" -> variables("attendanceCount", 24, "attendanceNote", "One apology.");
-            default -> variables("draftText", "## Draft\n\nText of " + taskKey + ".");
+            case InvitationProcess.TASK_RECORD_REPLY -> variables(InvitationProcess.REPLY,
+                    (worked.contains("Record reply") ? InvitationReply.ACCEPT : InvitationReply.DECLINE).formValue(),
+                    InvitationProcess.REPLY_CHANNEL, ReplyChannel.PHONE.formValue(),
+                    InvitationProcess.REPLY_NOTE, "Called the secretariat.");
+            case InvitationProcess.TASK_INVITE_REPLACEMENT -> variables(InvitationProcess.REPLACEMENT_ID,
+                    reserveOption(taskId, user));
+            case PreparationProcess.TASK_COMMISSION_BACKGROUND_PAPER -> variables(
+                    PreparationProcess.PAPER_AUTHOR, "Prof. Daniel Reyes",
+                    PreparationProcess.PAPER_BRIEF, "International cooperation to share burden and responsibilities.",
+                    PreparationProcess.PAPER_DUE_DATE, LocalDate.now().plusWeeks(4).toString());
+            case PreparationProcess.TASK_CIRCULATE_DOCUMENTATION_PACK -> variables(PreparationProcess.PACK_CIRCULATED, true,
+                    PreparationProcess.PACK_NOTE, "Sent.");
+            case MeetingProcess.TASK_RECORD_ATTENDANCE -> variables(MeetingProcess.ATTENDANCE_COUNT, 24,
+                    MeetingProcess.ATTENDANCE_NOTE, "One apology.");
+            default -> variables(DocumentVariables.DRAFT_TEXT, "## Draft\n\nText of " + taskKey + ".");
         };
     }
 
     @SuppressWarnings("unchecked")
     private String reserveOption(String taskId, String user) {
         Map<String, Object> options = (Map<String, Object>) get(user, "/engine-rest/task/" + taskId
-                + "/form-variables?deserializeValues=false").get("reserveOptions");
+                + "/form-variables?deserializeValues=false").get(InvitationProcess.RESERVE_OPTIONS);
         try {
             var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
             Object value = options.get("value");
             var list = value instanceof String text ? mapper.readTree(text) : mapper.valueToTree(value);
-            assertThat(list.get(list.size() - 1).get("value").asText()).isEqualTo("none");
+            assertThat(list.get(list.size() - 1).get("value").asText()).isEqualTo(InvitationProcess.NO_REPLACEMENT);
             return list.get(0).get("value").asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
@@ -168,7 +196,7 @@ class MeetingLifecycleTests {
     }
 
     private static String nameOf(String taskKey) {
-        return taskKey.equals("Task_ReviewConceptNote") ? "Review concept note" : taskKey;
+        return taskKey.equals(ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE) ? "Review concept note" : taskKey;
     }
 
     /** Executes jobs that are due now (async continuations); false when none. */
@@ -193,12 +221,13 @@ class MeetingLifecycleTests {
                 continue;
             }
             Instant due = OffsetDateTime.parse((String) timer.get("dueDate"), FORMAT).toInstant();
-            long dayTimers = timersFired.stream().filter("TimerEvent_DayStarted"::equals).count();
+            long dayTimers = timersFired.stream().filter(MeetingProcess.TIMER_EVENT_DAY_STARTED::equals).count();
             switch (activity) {
-                case "TimerEvent_DayStarted" -> assertThat(due).isEqualTo(
+                case MeetingProcess.TIMER_EVENT_DAY_STARTED -> assertThat(due).isEqualTo(
                         firstDay.plusDays(dayTimers).atTime(9, 0).atZone(AMMAN).toInstant());
-                case "TimerEvent_CommentDeadlinePassed" -> assertThat(Duration.between(Instant.now(), due))
-                        .isBetween(Duration.ofDays(14).minusMinutes(5), Duration.ofDays(14));
+                case SummaryConclusionsProcess.TIMER_EVENT_COMMENT_DEADLINE_PASSED ->
+                        assertThat(Duration.between(Instant.now(), due))
+                                .isBetween(Duration.ofDays(14).minusMinutes(5), Duration.ofDays(14));
                 default -> throw new AssertionError("Unexpected timer " + activity);
             }
             assertThat(api.post("grace", "/engine-rest/job/" + timer.get("id") + "/execute", Map.of()).getStatusCode().value())

@@ -14,6 +14,7 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
+import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,8 +35,9 @@ class TasklistFiltersTests {
     void shouldListTheTasksOfTheUsersGroupsAndThoseAssignedToTheUser() {
         String code = TestMeetings.newCode("FLT");
         ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
-        Task draft = driver.called(meeting, "ConceptNoteApprovalProcess").stream()
-                .map(instance -> driver.task(instance, "Task_DraftConceptNote")).findFirst().orElseThrow();
+        Task draft = driver.called(meeting, ConceptNoteApprovalProcess.ID).stream()
+                .map(instance -> driver.task(instance, ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE))
+                .findFirst().orElseThrow();
 
         assertThat(listed("My groups' tasks", "lena")).contains(draft.getId());
         assertThat(listed("My groups' tasks", "ravi")).doesNotContain(draft.getId());

@@ -18,6 +18,13 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
+import org.convene.document.DocumentVariables;
+import org.convene.document.SignOffPolicy;
+import org.convene.document.SignOffProcess;
+import org.convene.invitation.ParticipantListProcess;
+import org.convene.meeting.ConceptNoteApprovalProcess;
+import org.convene.meeting.ParticipantCategory;
+import org.convene.meeting.PreparationProcess;
 import org.convene.workflow.TaskDoors.Answer;
 import org.convene.workflow.TaskDoors.Door;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +87,8 @@ class FourEyesTests {
         assertThat(handed.message()).isEqualTo("lena drafted version 1 of the concept note; another member of managers must approve it.");
         assertThat(task(review).getAssignee()).isNull();
         assertThat(task(review).getDescription()).isEqualTo("Drafted by lena — another member of the group must approve it.");
-        Answer author = doors.call(door, "grace", "GET", "/task/" + review + "/localVariables/draftAuthor", null);
+        Answer author = doors.call(door, "grace", "GET",
+                "/task/" + review + "/localVariables/" + TaskAssignmentGuard.DRAFT_AUTHOR_VARIABLE, null);
         assertThat(author.body()).contains("\"value\":\"lena\"");
     }
 
@@ -92,7 +100,7 @@ class FourEyesTests {
 
         Answer claimed = doors.post(door, hanna, "/task/" + review + "/claim", Map.of("userId", hanna));
         Answer completed = doors.post(door, hanna, "/task/" + review + (door == Door.TASKLIST ? "/submit-form" : "/complete"),
-                Map.of("variables", RestClients.variables("decision", "approve")));
+                Map.of("variables", RestClients.variables(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue())));
         Answer delegatedToHer = delegateAsGrace(door, review);
 
         assertThat(List.of(claimed, completed, delegatedToHer)).extracting(Answer::status).containsOnly(403);
@@ -103,7 +111,7 @@ class FourEyesTests {
 
         assertThat(doors.post(door, "grace", "/task/" + review + "/assignee", Map.of("userId", "grace")).status()).isEqualTo(204);
         Answer approved = doors.post(door, "grace", "/task/" + review + (door == Door.TASKLIST ? "/submit-form" : "/complete"),
-                Map.of("variables", RestClients.variables("decision", "approve")));
+                Map.of("variables", RestClients.variables(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue())));
         assertThat(approved.status()).as(approved.body()).isEqualTo(204);
         assertThat(reviewers("CONCEPT_NOTE")).containsExactly("grace");
     }
@@ -131,12 +139,13 @@ class FourEyesTests {
     void shouldNotLetTheAuthorApproveTheAgendaOrTheParticipantList() {
         ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
         Map<String, Object> variables = ExpertMeetings.phaseVariables(runtimeService, meeting);
-        ProcessInstance agendaPhase = startBefore("Task_DraftAgenda", variables);
-        ProcessInstance listPhase = startBefore("Task_CompileParticipantList", variables);
-        complete(hanna, task(agendaPhase, "Task_DraftAgenda"), Map.of("agendaReady", true));
-        complete(hanna, task(listPhase, "Task_CompileParticipantList"), Map.of("listReady", true));
-        String agenda = task(agendaPhase, "Task_ApproveAgenda");
-        String list = task(listPhase, "Task_ApproveParticipantList");
+        ProcessInstance agendaPhase = startBefore(PreparationProcess.TASK_DRAFT_AGENDA, variables);
+        ProcessInstance listPhase = startBefore(ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST, variables);
+        complete(hanna, task(agendaPhase, PreparationProcess.TASK_DRAFT_AGENDA), Map.of(PreparationProcess.AGENDA_READY, true));
+        complete(hanna, task(listPhase, ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST),
+                Map.of(ParticipantListProcess.LIST_READY, true));
+        String agenda = task(agendaPhase, PreparationProcess.TASK_APPROVE_AGENDA);
+        String list = task(listPhase, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST);
 
         Answer agendaClaim = doors.post(Door.TASKLIST, hanna, "/task/" + agenda + "/claim", Map.of("userId", hanna));
         Answer listClaim = doors.post(Door.REST, hanna, "/task/" + list + "/claim", Map.of("userId", hanna));
@@ -153,17 +162,17 @@ class FourEyesTests {
     @Test
     void shouldNotAskAReviewerToSignTheVersionSheDrafted() {
         ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
-        ProcessInstance preparation = runtimeService.createProcessInstanceByKey("PreparationProcess").businessKey(code)
+        ProcessInstance preparation = runtimeService.createProcessInstanceByKey(PreparationProcess.ID).businessKey(code)
                 .setVariables(ExpertMeetings.phaseVariables(runtimeService, meeting))
-                .startBeforeActivity("Task_SubmitBackgroundPaperDraft").execute();
-        String submit = task(preparation, "Task_SubmitBackgroundPaperDraft");
+                .startBeforeActivity(PreparationProcess.TASK_SUBMIT_BACKGROUND_PAPER_DRAFT).execute();
+        String submit = task(preparation, PreparationProcess.TASK_SUBMIT_BACKGROUND_PAPER_DRAFT);
 
         Answer submitted = doors.post(Door.REST, pia, "/task/" + submit + "/complete",
-                Map.of("variables", RestClients.variables("draftText", "## Background paper\n\nPia's draft.")));
+                Map.of("variables", RestClients.variables(PreparationProcess.DRAFT_TEXT, "## Background paper\n\nPia's draft.")));
 
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
         ProcessInstance signOff = runtimeService.createProcessInstanceQuery().superProcessInstanceId(preparation.getId())
-                .processDefinitionKey("SignOffProcess").singleResult();
+                .processDefinitionKey(SignOffProcess.ID).singleResult();
         List<Task> signatures = taskService.createTaskQuery().processInstanceId(signOff.getId()).list();
         assertThat(signatures).extracting(Task::getAssignee).contains("ravi", "sofia", "kenji").doesNotContain(pia);
         assertThat(signatures).allSatisfy(sign -> assertThat(sign.getDescription())
@@ -177,33 +186,38 @@ class FourEyesTests {
     @Test
     void shouldRefuseASignOffWhoseOnlyReviewerIsTheAuthor() {
         long version = backgroundPaperBy(pia);
-        Map<String, Object> variables = Map.of("meetingCode", code, "documentVersionId", version,
-                "reviewerGroup", "reviewers", "reviewerIds", pia, "signOffPolicy", "ALL");
+        Map<String, Object> variables = Map.of(ProcessVariables.MEETING_CODE, code,
+                DocumentVariables.DOCUMENT_VERSION_ID, version, SignOffProcess.REVIEWER_GROUP, "reviewers",
+                SignOffProcess.REVIEWER_IDS, pia, SignOffProcess.SIGN_OFF_POLICY, SignOffPolicy.ALL.toString());
 
-        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("SignOffProcess", code, variables))
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(SignOffProcess.ID, code, variables))
                 .isInstanceOf(TaskRefused.class)
                 .hasMessage(pia + " drafted Background paper (version 1) and is its only reviewer; someone else must "
                         + "sign it off: an administrator must add another reviewer.");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
 
-        ProcessInstance named = runtimeService.startProcessInstanceByKey("SignOffProcess", code, Map.of("meetingCode", code,
-                "documentVersionId", version, "reviewerGroup", "reviewers", "reviewerIds", pia + ", kenji", "signOffPolicy", "ALL"));
+        ProcessInstance named = runtimeService.startProcessInstanceByKey(SignOffProcess.ID, code, Map.of(
+                ProcessVariables.MEETING_CODE, code, DocumentVariables.DOCUMENT_VERSION_ID, version,
+                SignOffProcess.REVIEWER_GROUP, "reviewers", SignOffProcess.REVIEWER_IDS, pia + ", kenji",
+                SignOffProcess.SIGN_OFF_POLICY, SignOffPolicy.ALL.toString()));
         assertThat(taskService.createTaskQuery().processInstanceId(named.getId()).list()).extracting(Task::getAssignee)
                 .containsExactly("kenji");
     }
 
     /** The user completes "Draft concept note" through the REST API; returns the review task it leads to. */
     private String draftConceptNoteAs(String author) {
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey("ConceptNoteApprovalProcess", code, Map.of(
-                "meetingCode", code, "meetingTitle", "Expert meeting on burden sharing",
-                "meetingPlace", "Amman, Jordan", "meetingDates", "8–9 February 2027"));
-        String draft = task(instance, "Task_DraftConceptNote");
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ConceptNoteApprovalProcess.ID, code, Map.of(
+                ProcessVariables.MEETING_CODE, code, ProcessVariables.MEETING_TITLE, "Expert meeting on burden sharing",
+                ProcessVariables.MEETING_PLACE, "Amman, Jordan", ProcessVariables.MEETING_DATES, "8–9 February 2027"));
+        String draft = task(instance, ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE);
         Answer drafted = doors.post(Door.REST, author, "/task/" + draft + "/complete", Map.of("variables", RestClients.variables(
-                "background", "Background of the meeting.", "objectives", "Objectives.", "convener", "UNHCR",
-                "participantsTarget", 25, "participantCategories", List.of("GOV"), "timingAndLocation", "Amman",
-                "documentation", "Papers.")));
+                ConceptNoteApprovalProcess.BACKGROUND, "Background of the meeting.",
+                ConceptNoteApprovalProcess.OBJECTIVES, "Objectives.", ConceptNoteApprovalProcess.CONVENER, "UNHCR",
+                ConceptNoteApprovalProcess.PARTICIPANTS_TARGET, 25,
+                ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES, List.of(ParticipantCategory.GOV.name()),
+                ConceptNoteApprovalProcess.TIMING_AND_LOCATION, "Amman", ConceptNoteApprovalProcess.DOCUMENTATION, "Papers.")));
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(204);
-        return task(instance, "Task_ReviewConceptNote");
+        return task(instance, ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE);
     }
 
     /** Starts the process that has the activity (whichever phase holds it) right before it. */
