@@ -8,7 +8,6 @@ import static org.convene.invitation.InvitationProcess.*;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +30,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
+import org.convene.Invitees;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
 import org.convene.identity.ConveneGroups;
@@ -66,22 +66,14 @@ class InvitationProcessTests {
     @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
 
+    Invitees.Meeting meeting;
     String code;
-    LocalDate firstDay;
-    Map<String, Object> phase;
-    long amira;
-    long grace;
 
     @BeforeEach
     void registerAMeetingWithAnInviteeAndAReserve() {
         BpmnAwareTests.init(engine);
-        code = TestMeetings.newCode("INV");
-        firstDay = ExpertMeetings.firstDay();
-        phase = ExpertMeetings.phaseVariables(runtimeService, ExpertMeetings.propose(runtimeService, code, firstDay));
-        amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
-                "A.Khalil@gov.example", false);
-        grace = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
-                "g.otieno@ngo.example", true);
+        meeting = Invitees.registerWithAmiraAndGrace(driver, participants, "INV");
+        code = meeting.code();
     }
 
     @AfterEach
@@ -91,13 +83,13 @@ class InvitationProcessTests {
 
     @Test
     void shouldInviteAndRecordAnAcceptanceReceivedByPhone() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         assertThat(instance).isWaitingAt(SERVICE_TASK_SEND_INVITATION);
         assertThat(mails()).as("nothing is written before the job runs").isEmpty();
 
         sendInvitation(instance);
 
-        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.SENT);
+        assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.SENT);
         assertThat(mails()).singleElement().satisfies(mail -> {
             assertThat(mail).containsEntry("recipient", "a.khalil@gov.example")
                     .containsEntry("subject", "Invitation: " + TITLE)
@@ -105,7 +97,7 @@ class InvitationProcessTests {
             assertThat((String) mail.get("body")).contains("Dear Amira Khalil", meetingDates(), "Amman, Jordan");
         });
         assertThat(events.of(InvitationSent.class, code)).singleElement().usingRecursiveComparison()
-                .ignoringFields("occurredAt").isEqualTo(new InvitationSent(code, amira, "Amira Khalil, Ministry of Interior",
+                .ignoringFields("occurredAt").isEqualTo(new InvitationSent(code, meeting.amira(), "Amira Khalil, Ministry of Interior",
                         ParticipantCategory.GOV, invitations.replyDeadline(code).toInstant(), null, null));
         assertThat(instance).isWaitingAt(TASK_RECORD_REPLY);
         Task recordReply = driver.task(instance, TASK_RECORD_REPLY);
@@ -119,8 +111,8 @@ class InvitationProcessTests {
                 .hasNotPassed(TASK_INVITE_REPLACEMENT, BOUNDARY_EVENT_REPLY_RECEIVED);
         assertThat(driver.historicVariable(instance, INVITATION_ACCEPTED)).isEqualTo(true);
         assertThat(driver.historicVariable(instance, REPLY)).as("the form's value stays in the task's scope").isNull();
-        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.ACCEPTED);
-        assertThat(replies(amira)).singleElement().satisfies(row -> assertThat(row)
+        assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(replies(meeting.amira())).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("reply", "accept").containsEntry("channel", "phone")
                 .containsEntry("note", "Confirmed by phone with her office.")
                 .containsEntry("recorded_by", "lena").containsEntry("task_id", recordReply.getId()));
@@ -128,7 +120,7 @@ class InvitationProcessTests {
                 .as("reminder and deadline timers are gone").isZero();
         assertThat(mails()).hasSize(1);
         assertThat(events.of(InvitationAccepted.class, code)).singleElement().usingRecursiveComparison()
-                .ignoringFields("occurredAt").isEqualTo(new InvitationAccepted(code, amira,
+                .ignoringFields("occurredAt").isEqualTo(new InvitationAccepted(code, meeting.amira(),
                         "Amira Khalil, Ministry of Interior", ParticipantCategory.GOV, ReplyChannel.PHONE,
                         "Confirmed by phone with her office.", null, "lena"));
         assertThat(events.of(InvitationAccepted.class, code).get(0).occurredAt())
@@ -137,7 +129,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldReplaceADeclinedInviteeFromTheReserveList() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         sendInvitation(instance);
         driver.complete(instance, TASK_RECORD_REPLY, "omar", reply("decline", "letter", "Ministerial visit on those dates."));
 
@@ -145,44 +137,44 @@ class InvitationProcessTests {
         Task inviteReplacement = driver.task(instance, TASK_INVITE_REPLACEMENT);
         assertThat(inviteReplacement).hasCandidateGroup(ConveneGroups.STAFF);
         assertThat(driver.taskVariable(inviteReplacement, INVITEE_NAME)).asString().startsWith("Amira Khalil");
-        assertThat(optionValues(inviteReplacement)).containsExactly(String.valueOf(grace), NO_REPLACEMENT);
-        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.DECLINED);
+        assertThat(optionValues(inviteReplacement)).containsExactly(String.valueOf(meeting.grace()), NO_REPLACEMENT);
+        assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.DECLINED);
 
-        driver.complete(inviteReplacement, "lena", Map.of(REPLACEMENT_ID, String.valueOf(grace)));
+        driver.complete(inviteReplacement, "lena", Map.of(REPLACEMENT_ID, String.valueOf(meeting.grace())));
 
         assertThat(driver.historicVariable(instance, REPLACEMENT_CHOSEN)).isEqualTo(true);
-        assertThat(driver.historicVariable(instance, PARTICIPANT_ID)).isEqualTo(String.valueOf(grace));
+        assertThat(driver.historicVariable(instance, PARTICIPANT_ID)).isEqualTo(String.valueOf(meeting.grace()));
         assertThat(instance).isWaitingAt(SERVICE_TASK_SEND_INVITATION);
         sendInvitation(instance);
 
         assertThat(mails()).extracting(m -> m.get("recipient"))
                 .containsExactly("a.khalil@gov.example", "g.otieno@ngo.example");
-        assertThat(invitationStatus(grace)).isEqualTo(InvitationStatus.SENT);
+        assertThat(invitationStatus(meeting.grace())).isEqualTo(InvitationStatus.SENT);
         assertThat(driver.taskVariable(driver.task(instance, TASK_RECORD_REPLY), INVITEE_NAME)).asString()
                 .startsWith("Grace Otieno");
         driver.complete(instance, TASK_RECORD_REPLY, "lena", reply("accept", "email", null));
 
         assertThat(instance).isEnded().hasPassedInOrder(TASK_RECORD_REPLY, GATEWAY_REPLACEMENT_MERGE, TASK_INVITE_REPLACEMENT,
                 GATEWAY_INVITATION_MERGE, SERVICE_TASK_SEND_INVITATION, END_EVENT_INVITATION_ACCEPTED);
-        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.DECLINED);
-        assertThat(invitationStatus(grace)).isEqualTo(InvitationStatus.ACCEPTED);
-        assertThat(replies(grace)).extracting(r -> r.get("reply")).containsExactly("accept");
+        assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.DECLINED);
+        assertThat(invitationStatus(meeting.grace())).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(replies(meeting.grace())).extracting(r -> r.get("reply")).containsExactly("accept");
         assertThat(events.of(InvitationDeclined.class, code)).singleElement().usingRecursiveComparison()
-                .ignoringFields("occurredAt").isEqualTo(new InvitationDeclined(code, amira,
+                .ignoringFields("occurredAt").isEqualTo(new InvitationDeclined(code, meeting.amira(),
                         "Amira Khalil, Ministry of Interior", ParticipantCategory.GOV, ReplyChannel.LETTER,
                         "Ministerial visit on those dates.", null, "omar"));
         assertThat(events.of(ReplacementInvited.class, code)).singleElement().usingRecursiveComparison()
-                .ignoringFields("occurredAt").isEqualTo(new ReplacementInvited(code, amira, grace,
+                .ignoringFields("occurredAt").isEqualTo(new ReplacementInvited(code, meeting.amira(), meeting.grace(),
                         "Grace Otieno, Refugee Law Project", null, "lena"));
-        assertThat(events.of(InvitationSent.class, code)).extracting(InvitationSent::participantId).containsExactly(amira, grace);
+        assertThat(events.of(InvitationSent.class, code)).extracting(InvitationSent::participantId).containsExactly(meeting.amira(), meeting.grace());
         assertThat(events.of(InvitationAccepted.class, code)).extracting(InvitationAccepted::participantId, InvitationAccepted::channel)
-                .containsExactly(tuple(grace, ReplyChannel.EMAIL));
+                .containsExactly(tuple(meeting.grace(), ReplyChannel.EMAIL));
         assertThat(events.of(InvitationLapsed.class, code)).as("a declined invitation does not lapse").isEmpty();
     }
 
     @Test
     void shouldLeaveTheSeatEmptyWhenNoReplacementIsChosen() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         sendInvitation(instance);
         driver.complete(instance, TASK_RECORD_REPLY, "lena", reply("decline", "phone", null));
 
@@ -191,21 +183,21 @@ class InvitationProcessTests {
         assertThat(instance).isEnded().hasPassed(GATEWAY_REPLACEMENT_CHOSEN, END_EVENT_SEAT_LEFT_EMPTY)
                 .hasNotPassed(END_EVENT_INVITATION_ACCEPTED);
         assertThat(driver.historicVariable(instance, REPLACEMENT_CHOSEN)).isEqualTo(false);
-        assertThat(driver.historicVariable(instance, PARTICIPANT_ID)).isEqualTo(String.valueOf(amira));
-        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.DECLINED);
+        assertThat(driver.historicVariable(instance, PARTICIPANT_ID)).isEqualTo(String.valueOf(meeting.amira()));
+        assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.DECLINED);
         assertThat(jdbc.sql("select count(*) from cv_invitation where meeting_code = ?").param(code)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(mails()).hasSize(1);
         assertThat(events.of(SeatLeftEmpty.class, code)).singleElement().usingRecursiveComparison()
-                .ignoringFields("occurredAt").isEqualTo(new SeatLeftEmpty(code, amira, "Amira Khalil, Ministry of Interior",
+                .ignoringFields("occurredAt").isEqualTo(new SeatLeftEmpty(code, meeting.amira(), "Amira Khalil, Ministry of Interior",
                         null, "lena"));
         assertThat(events.of(ReplacementInvited.class, code)).isEmpty();
     }
 
     @Test
     void shouldTakeAnAcceptanceFromTheInvitationLinkInsteadOfTheStaffTask() {
-        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
-        ProcessInstance amirasSeat = invite(amira);
+        long peter = Invitees.peter(participants, code);
+        ProcessInstance amirasSeat = invite(meeting.amira());
         ProcessInstance petersSeat = invite(peter);
         sendInvitation(amirasSeat);
         sendInvitation(petersSeat);
@@ -213,7 +205,7 @@ class InvitationProcessTests {
 
         runtimeService.createMessageCorrelation(MESSAGE_REPLY_RECEIVED)
                 .processInstanceBusinessKey(code)
-                .processInstanceVariableEquals(PARTICIPANT_ID, String.valueOf(amira))
+                .processInstanceVariableEquals(PARTICIPANT_ID, String.valueOf(meeting.amira()))
                 .setVariable(INVITATION_ACCEPTED, true)
                 .correlate();
 
@@ -221,13 +213,13 @@ class InvitationProcessTests {
         assertThat(taskService.createTaskQuery().taskId(recordReply).count()).as("Record reply was interrupted").isZero();
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(recordReply).singleResult().getDeleteReason())
                 .isNotEqualTo("completed");
-        assertThat(replies(amira)).as("no staff reply was recorded").isEmpty();
+        assertThat(replies(meeting.amira())).as("no staff reply was recorded").isEmpty();
         assertThat(petersSeat).as("the other seat is untouched").isWaitingAt(TASK_RECORD_REPLY);
     }
 
     @Test
     void shouldAskForAReplacementWhenTheInvitationLinkSaysDecline() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         sendInvitation(instance);
 
         runtimeService.createMessageCorrelation(MESSAGE_REPLY_RECEIVED)
@@ -238,16 +230,16 @@ class InvitationProcessTests {
         assertThat(instance).hasPassed(BOUNDARY_EVENT_REPLY_RECEIVED).isWaitingAt(TASK_INVITE_REPLACEMENT)
                 .isNotWaitingAt(TASK_RECORD_REPLY);
         assertThat(optionValues(driver.task(instance, TASK_INVITE_REPLACEMENT)))
-                .containsExactly(String.valueOf(grace), NO_REPLACEMENT);
+                .containsExactly(String.valueOf(meeting.grace()), NO_REPLACEMENT);
     }
 
     @Test
     void shouldAskForAReplacementWhenTheReplyIsOverdue() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         sendInvitation(instance);
 
         Job overdue = driver.timer(instance, BOUNDARY_EVENT_REPLY_OVERDUE);
-        Date deadline = Date.from(firstDay.atTime(LocalTime.of(9, 0)).atZone(AMMAN).minusDays(21).toInstant());
+        Date deadline = Date.from(meeting.firstDay().atTime(LocalTime.of(9, 0)).atZone(AMMAN).minusDays(21).toInstant());
         assertThat(overdue).as("21 days before the first session (09:00 in Amman)").hasDueDate(deadline);
         assertThat(invitations.replyDeadline(code)).isEqualTo(deadline);
         assertThat(driver.task(instance, TASK_RECORD_REPLY)).hasDueDate(deadline);
@@ -256,26 +248,26 @@ class InvitationProcessTests {
         assertThat(instance).hasPassed(BOUNDARY_EVENT_REPLY_OVERDUE).isWaitingAt(TASK_INVITE_REPLACEMENT)
                 .isNotWaitingAt(TASK_RECORD_REPLY);
         assertThat(jobs(instance, BOUNDARY_EVENT_REMINDER_DUE)).as("the reminders stop with Record reply").isZero();
-        driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(grace)));
+        driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(meeting.grace())));
 
-        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.LAPSED);
-        assertThat(replies(amira)).isEmpty();
+        assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.LAPSED);
+        assertThat(replies(meeting.amira())).isEmpty();
         sendInvitation(instance);
-        assertThat(invitationStatus(grace)).isEqualTo(InvitationStatus.SENT);
+        assertThat(invitationStatus(meeting.grace())).isEqualTo(InvitationStatus.SENT);
         assertThat(mails()).extracting(m -> m.get("recipient")).containsExactly("a.khalil@gov.example", "g.otieno@ngo.example");
         assertThat(events.of(InvitationLapsed.class, code)).singleElement().usingRecursiveComparison()
-                .ignoringFields("occurredAt").isEqualTo(new InvitationLapsed(code, amira, "Amira Khalil, Ministry of Interior",
+                .ignoringFields("occurredAt").isEqualTo(new InvitationLapsed(code, meeting.amira(), "Amira Khalil, Ministry of Interior",
                         null, null));
-        assertThat(events.of(ReplacementInvited.class, code)).extracting(ReplacementInvited::replacementId).containsExactly(grace);
+        assertThat(events.of(ReplacementInvited.class, code)).extracting(ReplacementInvited::replacementId).containsExactly(meeting.grace());
     }
 
     @Test
     void shouldGiveAReplacementInvitedAfterTheDeadlineTimeToReply() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         sendInvitation(instance);
         clockAfter(driver.timer(instance, BOUNDARY_EVENT_REPLY_OVERDUE));
         driver.fireTimer(instance, BOUNDARY_EVENT_REPLY_OVERDUE);
-        driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(grace)));
+        driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(meeting.grace())));
         sendInvitation(instance);
 
         Date tenDaysAfterTheInvitation = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10)));
@@ -283,7 +275,7 @@ class InvitationProcessTests {
                 .hasDueDate(tenDaysAfterTheInvitation);
         assertThat(driver.task(instance, TASK_RECORD_REPLY)).hasDueDate(tenDaysAfterTheInvitation);
         assertThat(driver.timer(instance, BOUNDARY_EVENT_REMINDER_DUE).getDuedate()).isBefore(tenDaysAfterTheInvitation);
-        assertThat(events.of(InvitationSent.class, code)).filteredOn(e -> e.participantId() == grace).singleElement()
+        assertThat(events.of(InvitationSent.class, code)).filteredOn(e -> e.participantId() == meeting.grace()).singleElement()
                 .extracting(InvitationSent::replyBy).isEqualTo(tenDaysAfterTheInvitation.toInstant());
 
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
@@ -295,7 +287,7 @@ class InvitationProcessTests {
     @Test
     void shouldKeepTheMeetingsDeadlineForInvitationsSentBeforeItAndNeverGoPastTheEveOfTheMeeting() {
         Date deadline = invitations.replyDeadline(code);
-        Date firstSession = Date.from(firstDay.atTime(LocalTime.of(9, 0)).atZone(AMMAN).toInstant());
+        Date firstSession = Date.from(meeting.firstDay().atTime(LocalTime.of(9, 0)).atZone(AMMAN).toInstant());
 
         assertThat(invitations.replyDeadline(code, Date.from(deadline.toInstant().minus(Duration.ofDays(30)))))
                 .isEqualTo(deadline);
@@ -305,20 +297,20 @@ class InvitationProcessTests {
 
     @Test
     void shouldRefuseAReserveWhoWasMeanwhileInvitedForAnotherSeat() {
-        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
-        ProcessInstance amirasSeat = invite(amira);
+        long peter = Invitees.peter(participants, code);
+        ProcessInstance amirasSeat = invite(meeting.amira());
         ProcessInstance petersSeat = invite(peter);
         sendInvitation(amirasSeat);
         sendInvitation(petersSeat);
         // both lapse at the same deadline: both replacement tasks offer the same reserve list
         driver.fireTimer(amirasSeat, BOUNDARY_EVENT_REPLY_OVERDUE);
         driver.fireTimer(petersSeat, BOUNDARY_EVENT_REPLY_OVERDUE);
-        assertThat(optionValues(driver.task(petersSeat, TASK_INVITE_REPLACEMENT))).contains(String.valueOf(grace));
+        assertThat(optionValues(driver.task(petersSeat, TASK_INVITE_REPLACEMENT))).contains(String.valueOf(meeting.grace()));
 
-        driver.complete(amirasSeat, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(grace)));
+        driver.complete(amirasSeat, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(meeting.grace())));
 
         assertThatThrownBy(() -> driver.complete(petersSeat, TASK_INVITE_REPLACEMENT, "omar",
-                Map.of(REPLACEMENT_ID, String.valueOf(grace))))
+                Map.of(REPLACEMENT_ID, String.valueOf(meeting.grace()))))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("Grace Otieno")
                 .hasMessageContaining("already been invited");
@@ -335,7 +327,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldSendOneReminderMailEachTimeTheReminderIsDueWhileWaitingForTheReply() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         driver.runAsyncJob(instance, SERVICE_TASK_SEND_INVITATION);
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         driver.runAsyncJob(instance, SERVICE_TASK_SEND_INVITATION);
@@ -373,12 +365,12 @@ class InvitationProcessTests {
                 .hasDueDate(invitations.replyDeadline(code));
         assertThat(events.of(ReminderSent.class, code)).as("one per reminder, by no user").hasSize(2)
                 .allSatisfy(e -> assertThat(e).usingRecursiveComparison().ignoringFields("occurredAt")
-                        .isEqualTo(new ReminderSent(code, amira, "Amira Khalil, Ministry of Interior", null, null)));
+                        .isEqualTo(new ReminderSent(code, meeting.amira(), "Amira Khalil, Ministry of Interior", null, null)));
     }
 
     @Test
     void shouldNeverWriteASecondInvitationMailWhenTheSendingRunsAgain() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         sendInvitation(instance);
         List<Map<String, Object>> first = mails();
         assertThat(first).hasSize(1);
@@ -394,7 +386,7 @@ class InvitationProcessTests {
         assertThat(instance).isWaitingAt(TASK_RECORD_REPLY);
         assertThat(mails()).as("the same Message-ID is written once").isEqualTo(first);
         assertThat(jdbc.sql("select count(*) from cv_invitation where meeting_code = ? and participant_id = ?")
-                .params(code, amira).query(Long.class).single()).isEqualTo(1);
+                .params(code, meeting.amira()).query(Long.class).single()).isEqualTo(1);
         assertThat((String) first.get(0).get("message_id")).startsWith("<invitation-").endsWith("." + code + "@convene>");
         assertThat(events.of(InvitationSent.class, code)).as("announced once").hasSize(1);
     }
@@ -404,14 +396,13 @@ class InvitationProcessTests {
         String longCode = TestMeetings.newCode("INV");
         String longTitle = ("Expert Meeting on International Cooperation to Share Burden and Responsibilities "
                 + "in Mass Influx, Rescue at Sea, Protracted and Mixed Movement Situations; ").repeat(3).substring(0, 300);
-        Map<String, Object> proposal = ExpertMeetings.proposal(firstDay);
+        Map<String, Object> proposal = ExpertMeetings.proposal(meeting.firstDay());
         proposal.put(ProcessVariables.MEETING_TITLE, longTitle);
-        ProcessInstance meeting = driver.start(ExpertMeetingProcess.ID, longCode, proposal);
-        assertThat(runtimeService.getVariable(meeting.getId(), ProcessVariables.MEETING_TITLE)).as("registration accepts it")
-                .isEqualTo(longTitle.strip());
-        long invitee = participants.add(longCode, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
-                "a.khalil@gov.example", false);
-        Map<String, Object> variables = new HashMap<>(ExpertMeetings.phaseVariables(runtimeService, meeting));
+        ProcessInstance longMeeting = driver.start(ExpertMeetingProcess.ID, longCode, proposal);
+        assertThat(runtimeService.getVariable(longMeeting.getId(), ProcessVariables.MEETING_TITLE))
+                .as("registration accepts it").isEqualTo(longTitle.strip());
+        long invitee = Invitees.amira(participants, longCode);
+        Map<String, Object> variables = new HashMap<>(ExpertMeetings.phaseVariables(runtimeService, longMeeting));
         variables.put(PARTICIPANT_ID, String.valueOf(invitee));
         ProcessInstance instance = driver.start(ID, longCode, variables);
 
@@ -431,7 +422,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldRefuseAReplyThatBreaksTheFormAndStoreNothing() {
-        ProcessInstance instance = invite(amira);
+        ProcessInstance instance = invite(meeting.amira());
         sendInvitation(instance);
         Task recordReply = driver.task(instance, TASK_RECORD_REPLY);
 
@@ -446,19 +437,19 @@ class InvitationProcessTests {
         assertThat(driver.task(instance, TASK_RECORD_REPLY).getId()).isEqualTo(recordReply.getId());
         assertThat(taskService.getVariableLocal(recordReply.getId(), REPLY)).isNull();
         assertThat(driver.historicVariable(instance, INVITATION_ACCEPTED)).isNull();
-        assertThat(replies(amira)).isEmpty();
-        assertThat(invitationStatus(amira)).isEqualTo(InvitationStatus.SENT);
+        assertThat(replies(meeting.amira())).isEmpty();
+        assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.SENT);
         assertThat(events.of(InvitationAccepted.class, code)).isEmpty();
     }
 
     private ProcessInstance invite(long participantId) {
-        Map<String, Object> variables = new HashMap<>(phase);
+        Map<String, Object> variables = new HashMap<>(meeting.phase());
         variables.put(PARTICIPANT_ID, String.valueOf(participantId));
         return driver.start(ID, code, variables);
     }
 
     private String meetingDates() {
-        return (String) phase.get(ProcessVariables.MEETING_DATES);
+        return (String) meeting.phase().get(ProcessVariables.MEETING_DATES);
     }
 
     private static void clockAfter(Job timer) {

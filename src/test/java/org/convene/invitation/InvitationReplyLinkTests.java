@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
+import org.convene.Invitees;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
 import org.convene.identity.SignedLinks;
@@ -68,10 +69,8 @@ class InvitationReplyLinkTests {
     void inviteAmiraAndWaitForHerReply() {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("LNK");
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
-        amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
-                "a.khalil@gov.example", false);
-        Map<String, Object> variables = new HashMap<>(ExpertMeetings.phaseVariables(runtimeService, meeting));
+        Map<String, Object> variables = new HashMap<>(driver.registerMeeting(code));
+        amira = Invitees.amira(participants, code);
         variables.put(InvitationProcess.PARTICIPANT_ID, String.valueOf(amira));
         invitation = driver.start(InvitationProcess.ID, code, variables);
         driver.runAsyncJobs(invitation);
@@ -198,8 +197,7 @@ class InvitationReplyLinkTests {
     @Test
     void shouldRefuseALinkForAnotherActionOrForNoInvitation() throws Exception {
         browser.get(path());
-        long reserve = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
-                "g.otieno@ngo.example", true);
+        long reserve = Invitees.grace(participants, code);
         String otherAction = links.issue("draft-comment", code, String.valueOf(amira), Duration.ofDays(1));
         Map<String, String> noInvitation = new LinkedHashMap<>();
         noInvitation.put("unknown participant", links.issue(InvitationReplyLink.ACTION, code, "999999999", Duration.ofDays(1)));

@@ -18,11 +18,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
-import org.convene.ExpertMeetings;
+import org.convene.Invitees;
 import org.convene.ProcessDriver;
-import org.convene.TestMeetings;
 import org.convene.identity.ConveneGroups;
-import org.convene.meeting.ParticipantCategory;
 import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,26 +43,19 @@ class ParticipantListProcessTests {
     @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
 
+    Invitees.Meeting meeting;
     String code;
-    Map<String, Object> phase;
-    long amira;
-    long grace;
 
     @BeforeEach
     void registerAMeetingWithAnInviteeAndAReserve() {
         BpmnAwareTests.init(engine);
-        code = TestMeetings.newCode("PL");
-        phase = ExpertMeetings.phaseVariables(runtimeService,
-                ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay()));
-        amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
-                "a.khalil@gov.example", false);
-        grace = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
-                "g.otieno@ngo.example", true);
+        meeting = Invitees.registerWithAmiraAndGrace(driver, participants, "PL");
+        code = meeting.code();
     }
 
     @Test
     void shouldReturnTheParticipantListThenInviteEveryoneOnTheApprovedListButNotTheReserve() {
-        ProcessInstance instance = driver.start(ID, code, phase);
+        ProcessInstance instance = driver.start(ID, code, meeting.phase());
         Task compile = driver.task(instance, TASK_COMPILE_PARTICIPANT_LIST);
         assertThat(compile).hasCandidateGroup(ConveneGroups.STAFF);
         assertThat(driver.taskVariable(compile, REVIEW_COMMENTS)).isEqualTo("");
@@ -82,9 +73,8 @@ class ParticipantListProcessTests {
         assertThat(driver.called(instance, InvitationProcess.ID)).isEmpty();
         assertThat(driver.taskVariable(driver.task(instance, TASK_COMPILE_PARTICIPANT_LIST), REVIEW_COMMENTS))
                 .isEqualTo("Invite an international organisation and an academic.");
-        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
-        long daniel = participants.add(code, "Daniel Reyes", "University of Oxford", ParticipantCategory.ACA,
-                "d.reyes@ox.example", false);
+        long peter = Invitees.peter(participants, code);
+        long daniel = Invitees.daniel(participants, code);
         driver.complete(instance, TASK_COMPILE_PARTICIPANT_LIST, "lena", Map.of(LIST_READY, true));
         assertThat((String) driver.taskVariable(driver.task(instance, TASK_APPROVE_PARTICIPANT_LIST), PARTICIPANT_SUMMARY))
                 .contains("**3** invitees in all, 1 in reserve");
@@ -94,12 +84,12 @@ class ParticipantListProcessTests {
         List<ProcessInstance> seats = driver.called(instance, InvitationProcess.ID);
         assertThat(seats).allSatisfy(seat -> assertThat(seat).hasBusinessKey(code));
         assertThat(seats).extracting(seat -> runtimeService.getVariable(seat.getId(), InvitationProcess.PARTICIPANT_ID))
-                .containsExactlyInAnyOrder(String.valueOf(amira), String.valueOf(peter), String.valueOf(daniel));
-        assertThat(runtimeService.getVariables(seats.get(0).getId())).containsAllEntriesOf(phase);
+                .containsExactlyInAnyOrder(String.valueOf(meeting.amira()), String.valueOf(peter), String.valueOf(daniel));
+        assertThat(runtimeService.getVariables(seats.get(0).getId())).containsAllEntriesOf(meeting.phase());
         seats.forEach(driver::runAsyncJobs);
         assertThat(participants.list(code)).filteredOn(Participants.Participant::invited)
-                .extracting(Participants.Participant::id).containsExactlyInAnyOrder(amira, peter, daniel)
-                .doesNotContain(grace);
+                .extracting(Participants.Participant::id).containsExactlyInAnyOrder(meeting.amira(), peter, daniel)
+                .doesNotContain(meeting.grace());
         assertThat(jdbc.sql("select recipient from cv_outbox_mail where meeting_code = ? order by recipient").param(code)
                 .query(String.class).list())
                 .containsExactly("a.khalil@gov.example", "d.reyes@ox.example", "p.mwangi@iom.example");
@@ -114,8 +104,8 @@ class ParticipantListProcessTests {
 
     @Test
     void shouldEndOnceEverySeatIsSettled() {
-        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
-        ProcessInstance instance = driver.start(ID, code, phase);
+        long peter = Invitees.peter(participants, code);
+        ProcessInstance instance = driver.start(ID, code, meeting.phase());
         driver.complete(instance, TASK_COMPILE_PARTICIPANT_LIST, "lena", Map.of(LIST_READY, true));
         driver.complete(instance, TASK_APPROVE_PARTICIPANT_LIST, "grace", Map.of(DECISION, "approve", COMMENTS, "Balanced."));
 
@@ -131,15 +121,15 @@ class ParticipantListProcessTests {
         assertThat(instance).isEnded().hasPassedInOrder(TASK_APPROVE_PARTICIPANT_LIST, GATEWAY_PARTICIPANT_LIST_APPROVED,
                 CALL_ACTIVITY_INVITE_PARTICIPANT, END_EVENT_PARTICIPANTS_INVITED);
         assertThat(participants.list(code)).extracting(Participants.Participant::id, Participants.Participant::invitationStatus)
-                .containsExactlyInAnyOrder(tuple(amira, InvitationStatus.ACCEPTED), tuple(peter, InvitationStatus.ACCEPTED),
-                        tuple(grace, null));
+                .containsExactlyInAnyOrder(tuple(meeting.amira(), InvitationStatus.ACCEPTED), tuple(peter, InvitationStatus.ACCEPTED),
+                        tuple(meeting.grace(), null));
         assertThat(events.of(ParticipantListApproved.class, code)).extracting(ParticipantListApproved::comments)
                 .containsExactly("Balanced.");
     }
 
     @Test
     void shouldRefuseToReturnTheListWithoutComments() {
-        ProcessInstance instance = driver.start(ID, code, phase);
+        ProcessInstance instance = driver.start(ID, code, meeting.phase());
         driver.complete(instance, TASK_COMPILE_PARTICIPANT_LIST, "lena", Map.of(LIST_READY, true));
 
         assertThatThrownBy(() -> driver.complete(instance, TASK_APPROVE_PARTICIPANT_LIST, "grace",

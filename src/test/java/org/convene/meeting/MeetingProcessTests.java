@@ -68,8 +68,7 @@ class MeetingProcessTests {
         documents = new DocumentRows(documentModule);
         code = TestMeetings.newCode("MP");
         firstDay = ExpertMeetings.firstDay();
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, firstDay);
-        instance = driver.start(ID, code, ExpertMeetings.phaseVariables(runtimeService, meeting));
+        instance = driver.start(ID, code, driver.registerMeeting(code));
     }
 
     @Test

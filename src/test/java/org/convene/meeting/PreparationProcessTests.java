@@ -9,7 +9,6 @@ import static org.convene.meeting.PreparationProcess.*;
 import static org.convene.workflow.ProcessVariables.COMMENTS;
 import static org.convene.workflow.ProcessVariables.DECISION;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +25,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
-import org.convene.ExpertMeetings;
+import org.convene.Invitees;
 import org.convene.ProcessDriver;
-import org.convene.TestMeetings;
 import org.convene.document.DocumentKind;
 import org.convene.document.DocumentVariables;
 import org.convene.document.Documents;
@@ -65,28 +63,20 @@ class PreparationProcessTests {
     @Autowired AnnouncedEvents events;
     @Autowired Documents documents;
 
+    Invitees.Meeting meeting;
     String code;
-    LocalDate firstDay;
-    Map<String, Object> phase;
-    long amira;
-    long grace;
 
     @BeforeEach
     void registerAMeeting() {
         BpmnAwareTests.init(engine);
-        code = TestMeetings.newCode("PREP");
-        firstDay = ExpertMeetings.firstDay();
-        phase = ExpertMeetings.phaseVariables(runtimeService, ExpertMeetings.propose(runtimeService, code, firstDay));
-        amira = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
-                "a.khalil@gov.example", false);
-        grace = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
-                "g.otieno@ngo.example", true);
+        meeting = Invitees.registerWithAmiraAndGrace(driver, participants, "PREP");
+        code = meeting.code();
     }
 
     @Test
     void shouldPrepareTheMeetingOnThreeParallelBranchesThatJoinAtTheEnd() {
-        long peter = participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
-        ProcessInstance instance = driver.start(ID, code, phase);
+        long peter = Invitees.peter(participants, code);
+        ProcessInstance instance = driver.start(ID, code, meeting.phase());
 
         assertThat(instance).isWaitingAtExactly(TASK_DRAFT_AGENDA, CALL_ACTIVITY_INVITE_PARTICIPANTS,
                 TASK_COMMISSION_BACKGROUND_PAPER);
@@ -103,7 +93,7 @@ class PreparationProcessTests {
         Task draftAgenda = driver.task(instance, TASK_DRAFT_AGENDA);
         assertThat(draftAgenda).hasCandidateGroup(ConveneGroups.STAFF);
         assertThat((String) driver.taskVariable(draftAgenda, AGENDA_SUMMARY))
-                .contains("Day 1 — " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(firstDay),
+                .contains("Day 1 — " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(meeting.firstDay()),
                         "Welcome", "Working Group 1");
         driver.complete(draftAgenda, "lena", Map.of(AGENDA_READY, true));
         assertThat(driver.task(instance, TASK_APPROVE_AGENDA)).hasCandidateGroup(ConveneGroups.MANAGERS);
@@ -124,7 +114,7 @@ class PreparationProcessTests {
                 END_EVENT_MEETING_PREPARED);
         assertThat(participants.list(code)).filteredOn(Participants.Participant::invited)
                 .extracting(Participants.Participant::id, Participants.Participant::invitationStatus)
-                .containsOnly(tuple(amira, InvitationStatus.ACCEPTED), tuple(peter, InvitationStatus.ACCEPTED));
+                .containsOnly(tuple(meeting.amira(), InvitationStatus.ACCEPTED), tuple(peter, InvitationStatus.ACCEPTED));
         assertThat(agendaReviews.history(code)).extracting(ConceptNotes.Review::decision, ConceptNotes.Review::reviewer)
                 .containsExactly(tuple("approve", "grace"));
         assertThat(participantListReviews.history(code)).extracting(ParticipantListReviews.ListReview::decision).containsExactly("approve");
@@ -135,17 +125,17 @@ class PreparationProcessTests {
 
     @Test
     void shouldPassTheMeetingDownToTheParticipantList() {
-        ProcessInstance instance = driver.startBefore(ID, code, phase, CALL_ACTIVITY_INVITE_PARTICIPANTS);
+        ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), CALL_ACTIVITY_INVITE_PARTICIPANTS);
 
         ProcessInstance participantList = calledProcessInstance(ParticipantListProcess.ID, instance);
         assertThat(participantList).hasBusinessKey(code).isWaitingAt(ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST);
-        assertThat(runtimeService.getVariables(participantList.getId())).containsAllEntriesOf(phase);
+        assertThat(runtimeService.getVariables(participantList.getId())).containsAllEntriesOf(meeting.phase());
         assertThat(instance).isWaitingAt(CALL_ACTIVITY_INVITE_PARTICIPANTS);
     }
 
     @Test
     void shouldReturnTheAgendaOnceWithCommentsThenApproveIt() {
-        ProcessInstance instance = driver.startBefore(ID, code, phase, TASK_DRAFT_AGENDA);
+        ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), TASK_DRAFT_AGENDA);
         Task firstDraft = driver.task(instance, TASK_DRAFT_AGENDA);
         assertThat(driver.taskVariable(firstDraft, REVIEW_COMMENTS)).isEqualTo("");
         driver.complete(firstDraft, "lena", Map.of(AGENDA_READY, true));
@@ -176,10 +166,10 @@ class PreparationProcessTests {
 
     @Test
     void shouldSendARejectedBackgroundPaperBackToItsAuthorWithTheReviewersComments() {
-        ProcessInstance instance = driver.startBefore(ID, code, phase, TASK_COMMISSION_BACKGROUND_PAPER);
+        ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), TASK_COMMISSION_BACKGROUND_PAPER);
         commissionBackgroundPaper(instance);
         assertThat(backgroundPaper()).extracting(Documents.Document::authorName, Documents.Document::dueDate)
-                .containsExactly("Prof. Daniel Reyes", firstDay.minusWeeks(5));
+                .containsExactly("Prof. Daniel Reyes", meeting.firstDay().minusWeeks(5));
         long first = submitBackgroundPaperDraft(instance, "## Background paper\n\nFirst draft.");
 
         signOffBackgroundPaper(instance, "reject", null, null);
@@ -211,7 +201,7 @@ class PreparationProcessTests {
 
     @Test
     void shouldNotRecordThePackAsCirculatedUntilStaffConfirmItWent() {
-        ProcessInstance instance = driver.startBefore(ID, code, phase, TASK_COMMISSION_BACKGROUND_PAPER);
+        ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), TASK_COMMISSION_BACKGROUND_PAPER);
         commissionBackgroundPaper(instance);
         runtimeService.createProcessInstanceModification(instance.getId())
                 .cancelAllForActivity(TASK_SUBMIT_BACKGROUND_PAPER_DRAFT)
@@ -238,7 +228,7 @@ class PreparationProcessTests {
         assertThat(commission).hasCandidateGroup(ConveneGroups.STAFF);
         driver.complete(commission, "lena", Map.of(PAPER_AUTHOR, "Prof. Daniel Reyes",
                 PAPER_BRIEF, "Past cooperative arrangements to share burden and responsibilities.",
-                PAPER_DUE_DATE, firstDay.minusWeeks(5).toString()));
+                PAPER_DUE_DATE, meeting.firstDay().minusWeeks(5).toString()));
     }
 
     /** Submits a draft; returns the id of the version it became. */
@@ -291,7 +281,7 @@ class PreparationProcessTests {
 
     /** The seed's agenda starts each day at 09:00 in Amman. */
     private Date beforeFirstSession(int days) {
-        return Date.from(firstDay.atTime(LocalTime.of(9, 0)).atZone(AMMAN).minusDays(days).toInstant());
+        return Date.from(meeting.firstDay().atTime(LocalTime.of(9, 0)).atZone(AMMAN).minusDays(days).toInstant());
     }
 
     /** The background paper as the document module records it. */
