@@ -2,8 +2,6 @@ package org.convene.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,6 +11,13 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.convene.ConveneIntegrationTest;
 import org.convene.TestMeetings;
+import org.convene.document.DocumentKind;
+import org.convene.document.DocumentVariables;
+import org.convene.document.Documents;
+import org.convene.document.SignOffPolicy;
+import org.convene.document.SignOffProcess;
+import org.convene.identity.ConveneGroups;
+import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.workflow.TaskDoors.Answer;
 import org.convene.workflow.TaskDoors.Door;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A task is held only inside the groups its process offers it to: what a user might do to
@@ -39,7 +43,7 @@ class AssignmentStaysInTheGroupsTests {
     @Autowired TestRestTemplate rest;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
-    @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
 
     @Value("${local.server.port}")
     int port;
@@ -52,11 +56,11 @@ class AssignmentStaysInTheGroupsTests {
     void startAConceptNote() {
         doors = new TaskDoors(rest, port);
         code = TestMeetings.newCode("ASSIGN");
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey("ConceptNoteApprovalProcess", code, Map.of(
-                "meetingCode", code, "meetingTitle", "Expert meeting on burden sharing",
-                "meetingPlace", "Amman, Jordan", "meetingDates", "8–9 February 2027"));
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ConceptNoteApprovalProcess.ID, code, Map.of(
+                ProcessVariables.MEETING_CODE, code, ProcessVariables.MEETING_TITLE, "Expert meeting on burden sharing",
+                ProcessVariables.MEETING_PLACE, "Amman, Jordan", ProcessVariables.MEETING_DATES, "8–9 February 2027"));
         draft = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-        taskService.setVariable(draft, "background", BACKGROUND);
+        taskService.setVariable(draft, ConceptNoteApprovalProcess.BACKGROUND, BACKGROUND);
     }
 
     @ParameterizedTest
@@ -150,9 +154,10 @@ class AssignmentStaysInTheGroupsTests {
     @ParameterizedTest
     @EnumSource(Door.class)
     void shouldKeepASignOffWithTheReviewerItNames(Door door) {
-        ProcessInstance signOff = runtimeService.startProcessInstanceByKey("SignOffProcess", code, Map.of(
-                "meetingCode", code, "documentVersionId", backgroundPaperBy("lena"), "reviewerGroup", "reviewers",
-                "reviewerIds", "ravi", "signOffPolicy", "ALL"));
+        ProcessInstance signOff = runtimeService.startProcessInstanceByKey(SignOffProcess.ID, code, Map.of(
+                ProcessVariables.MEETING_CODE, code, DocumentVariables.DOCUMENT_VERSION_ID, backgroundPaperBy("lena"),
+                SignOffProcess.REVIEWER_GROUP, ConveneGroups.REVIEWERS, SignOffProcess.REVIEWER_IDS, "ravi",
+                SignOffProcess.SIGN_OFF_POLICY, SignOffPolicy.ALL.toString()));
         String sign = taskService.createTaskQuery().processInstanceId(signOff.getId()).singleResult().getId();
 
         Answer handedOn = doors.post(door, "ravi", "/task/" + sign + "/assignee", Map.of("userId", "kenji"));
@@ -184,15 +189,6 @@ class AssignmentStaysInTheGroupsTests {
 
     /** Version 1 of the meeting's background paper, drafted by the user. */
     private long backgroundPaperBy(String author) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("insert into cv_document (meeting_code, kind, part, title, created_at) values (?, 'BACKGROUND_PAPER', '', 'Background paper', ?)")
-                .params(code, now).update();
-        jdbc.sql("""
-                insert into cv_document_version (document_id, version, body, author, created_at)
-                select id, 1, 'Draft.', ?, ? from cv_document where meeting_code = ? and kind = 'BACKGROUND_PAPER'""")
-                .params(author, now, code).update();
-        return jdbc.sql("""
-                select v.id from cv_document_version v join cv_document d on d.id = v.document_id
-                where d.meeting_code = ? and d.kind = 'BACKGROUND_PAPER'""").param(code).query(Long.class).single();
+        return documents.saveDraft(code, DocumentKind.BACKGROUND_PAPER, "", "Draft.", author, null).id();
     }
 }

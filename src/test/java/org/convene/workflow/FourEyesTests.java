@@ -3,8 +3,6 @@ package org.convene.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,11 +16,14 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
+import org.convene.document.DocumentKind;
 import org.convene.document.DocumentVariables;
+import org.convene.document.Documents;
 import org.convene.document.SignOffPolicy;
 import org.convene.document.SignOffProcess;
 import org.convene.invitation.ParticipantListProcess;
 import org.convene.meeting.ConceptNoteApprovalProcess;
+import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.ParticipantCategory;
 import org.convene.meeting.PreparationProcess;
 import org.convene.workflow.TaskDoors.Answer;
@@ -35,7 +36,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Four eyes: whoever drafted a version cannot claim, be given or complete the task that approves
@@ -51,7 +51,8 @@ class FourEyesTests {
     @Autowired RepositoryService repositoryService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
-    @Autowired JdbcClient jdbc;
+    @Autowired ConceptNotes conceptNotes;
+    @Autowired Documents documents;
 
     @Value("${local.server.port}")
     int port;
@@ -107,13 +108,13 @@ class FourEyesTests {
         assertThat(List.of(claimed, completed, delegatedToHer)).extracting(Answer::message).containsOnly(refusal);
         assertThat(task(review)).as("still open").isNotNull();
         assertThat(task(review).getDescription()).isEqualTo("Drafted by " + hanna + " — another member of the group must approve it.");
-        assertThat(reviewers("CONCEPT_NOTE")).isEmpty();
+        assertThat(conceptNoteReviewers()).isEmpty();
 
         assertThat(doors.post(door, "grace", "/task/" + review + "/assignee", Map.of("userId", "grace")).status()).isEqualTo(204);
         Answer approved = doors.post(door, "grace", "/task/" + review + (door == Door.TASKLIST ? "/submit-form" : "/complete"),
                 Map.of("variables", RestClients.variables(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue())));
         assertThat(approved.status()).as(approved.body()).isEqualTo(204);
-        assertThat(reviewers("CONCEPT_NOTE")).containsExactly("grace");
+        assertThat(conceptNoteReviewers()).containsExactly("grace");
     }
 
     @Test
@@ -264,22 +265,12 @@ class FourEyesTests {
         return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult().getId();
     }
 
-    private List<String> reviewers(String subject) {
-        return jdbc.sql("select reviewer from cv_meeting_review where meeting_code = ? and subject = ? order by id")
-                .params(code, subject).query(String.class).list();
+    private List<String> conceptNoteReviewers() {
+        return conceptNotes.reviewHistory(code).stream().map(ConceptNotes.Review::reviewer).toList();
     }
 
     /** Version 1 of the meeting's background paper, drafted by the user. */
     private long backgroundPaperBy(String author) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("insert into cv_document (meeting_code, kind, part, title, created_at) values (?, 'BACKGROUND_PAPER', '', 'Background paper', ?)")
-                .params(code, now).update();
-        jdbc.sql("""
-                insert into cv_document_version (document_id, version, body, author, created_at)
-                select id, 1, 'Draft.', ?, ? from cv_document where meeting_code = ? and kind = 'BACKGROUND_PAPER'""")
-                .params(author, now, code).update();
-        return jdbc.sql("""
-                select v.id from cv_document_version v join cv_document d on d.id = v.document_id
-                where d.meeting_code = ? and d.kind = 'BACKGROUND_PAPER'""").param(code).query(Long.class).single();
+        return documents.saveDraft(code, DocumentKind.BACKGROUND_PAPER, "", "Draft.", author, null).id();
     }
 }
