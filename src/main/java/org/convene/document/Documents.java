@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.convene.identity.UserDirectory;
 import org.convene.workflow.EngineClock;
 import org.convene.workflow.ReviewDecision;
@@ -260,44 +259,5 @@ public class Documents {
         OffsetDateTime now = EngineClock.now();
         store.insertReview(version.id(), kind, decision, comments, reviewer, taskId, now);
         return now;
-    }
-
-    // The task-taking listeners that bpmn/meeting still calls, until its tasks use the document
-    // module's listeners (documentDraftSaved, documentReviewed, documentCommissioned, documentCirculated).
-
-    /**
-     * @deprecated use {@code camunda:delegateExpression="${documentDraftSaved}"} with the task's
-     * input parameters documentKind and documentPart
-     */
-    @Deprecated(forRemoval = true)
-    public long saveDraft(DelegateTask task, String kind, String part) {
-        return new DocumentDraftSavedListener(this).save(task, DocumentKind.valueOf(kind), part).id();
-    }
-
-    /**
-     * @deprecated use {@code camunda:delegateExpression="${documentReviewed}"} with the task's
-     * input parameters documentKind and documentPart
-     */
-    @Deprecated(forRemoval = true)
-    public void recordReview(DelegateTask task, String kind, String part) {
-        new DocumentReviewedListener(this).record(task, DocumentKind.valueOf(kind), part);
-    }
-
-    /**
-     * @deprecated use {@code camunda:delegateExpression="${documentCommissioned}"} with the task's
-     * input parameter documentKind
-     */
-    @Deprecated(forRemoval = true)
-    public void commission(DelegateTask task, String kind) {
-        new DocumentCommissionedListener(this).record(task, DocumentKind.valueOf(kind));
-    }
-
-    /**
-     * @deprecated use {@code camunda:delegateExpression="${documentCirculated}"} with the task's
-     * input parameter documentKind
-     */
-    @Deprecated(forRemoval = true)
-    public void circulate(DelegateTask task, String kind) {
-        new DocumentCirculatedListener(this).record(task, DocumentKind.valueOf(kind));
     }
 }
