@@ -45,7 +45,8 @@ public final class TasklistBrowser implements AutoCloseable {
 
     private TasklistBrowser(ChromeDriver driver, int port) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // generous: the first Tasklist page after start compiles its forms slowly on a busy 2-core machine
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         this.base = "http://localhost:" + port;
     }
 
