@@ -1,6 +1,7 @@
 package org.convene.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.invitation.InvitationProcess.PARTICIPANT_ID;
 import static org.convene.meeting.ConceptNoteApprovalProcess.BACKGROUND;
 import static org.convene.meeting.ConceptNoteApprovalProcess.CONCEPT_NOTE_APPROVED;
 import static org.convene.meeting.ConceptNoteApprovalProcess.CONVENER;
@@ -56,6 +57,7 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.TestMeetings;
 import org.convene.identity.SignedLinks;
+import org.convene.invitation.InvitationProcess;
 import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.ExpertMeetingProcess;
 import org.convene.meeting.ParticipantCategory;
@@ -483,8 +485,8 @@ class BadInputTests {
         long invitee = participants.add(code, "Grace Otieno", "Refugee Law Project", ParticipantCategory.NGO,
                 "g.otieno@ngo.example", false);
         Map<String, Object> variables = new HashMap<>(ExpertMeetings.phaseVariables(runtimeService, meeting));
-        variables.put("participantId", String.valueOf(invitee));
-        ProcessInstance invitation = runtimeService.startProcessInstanceByKey("InvitationProcess", code, variables);
+        variables.put(PARTICIPANT_ID, String.valueOf(invitee));
+        ProcessInstance invitation = runtimeService.startProcessInstanceByKey(InvitationProcess.ID, code, variables);
         List<Job> continuations;
         while (!(continuations = managementService.createJobQuery().processInstanceId(invitation.getId())
                 .messages().list()).isEmpty()) {

@@ -1,6 +1,22 @@
 package org.convene.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.invitation.InvitationProcess.PARTICIPANT_ID;
+import static org.convene.meeting.ConceptNoteApprovalProcess.BACKGROUND;
+import static org.convene.meeting.ConceptNoteApprovalProcess.CONVENER;
+import static org.convene.meeting.ConceptNoteApprovalProcess.DOCUMENTATION;
+import static org.convene.meeting.ConceptNoteApprovalProcess.OBJECTIVES;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANTS_TARGET;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES;
+import static org.convene.meeting.ConceptNoteApprovalProcess.TIMING_AND_LOCATION;
+import static org.convene.meeting.ExpertMeetingProcess.FIRST_DAY;
+import static org.convene.meeting.ExpertMeetingProcess.MEETING_TIME_ZONE;
+import static org.convene.meeting.ExpertMeetingProcess.NUMBER_OF_DAYS;
+import static org.convene.workflow.ProcessVariables.DECISION;
+import static org.convene.workflow.ProcessVariables.MEETING_CODE;
+import static org.convene.workflow.ProcessVariables.MEETING_DATES;
+import static org.convene.workflow.ProcessVariables.MEETING_PLACE;
+import static org.convene.workflow.ProcessVariables.MEETING_TITLE;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -19,8 +35,11 @@ import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
+import org.convene.invitation.InvitationProcess;
+import org.convene.meeting.ExpertMeetingProcess;
 import org.convene.meeting.ParticipantCategory;
 import org.convene.invitation.Participants;
+import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,16 +133,17 @@ class AuthorizationMatrixTests {
     void shouldAllowEachGroupItsOwnWorkAndNoMore(String user, String action, boolean allowed) throws Exception {
         RestClients api = new RestClients(rest);
         String code = TestMeetings.newCode("AUTH");
-        ProcessInstance meeting = runtimeService.startProcessInstanceByKey("ExpertMeetingProcess", code, Map.of(
-                "meetingTitle", "Authorization matrix", "meetingPlace", "Amman, Jordan",
-                "meetingTimeZone", "Asia/Amman", "firstDay", "2027-06-07", "numberOfDays", 2));
+        ProcessInstance meeting = runtimeService.startProcessInstanceByKey(ExpertMeetingProcess.ID, code, Map.of(
+                MEETING_TITLE, "Authorization matrix", MEETING_PLACE, "Amman, Jordan",
+                MEETING_TIME_ZONE, "Asia/Amman", FIRST_DAY, "2027-06-07", NUMBER_OF_DAYS, 2));
         Task staffTask = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
 
         boolean done = switch (action) {
-            case "start a meeting" -> ok(api.post(user, "/engine-rest/process-definition/key/ExpertMeetingProcess/start",
+            case "start a meeting" -> ok(api.post(user,
+                    "/engine-rest/process-definition/key/" + ExpertMeetingProcess.ID + "/start",
                     Map.of("businessKey", TestMeetings.newCode("AUTH"), "variables", RestClients.variables(
-                            "meetingTitle", "Another meeting", "meetingPlace", "Geneva", "meetingTimeZone", "Europe/Zurich",
-                            "firstDay", ExpertMeetings.firstDay().toString(), "numberOfDays", 1))));
+                            MEETING_TITLE, "Another meeting", MEETING_PLACE, "Geneva", MEETING_TIME_ZONE, "Europe/Zurich",
+                            FIRST_DAY, ExpertMeetings.firstDay().toString(), NUMBER_OF_DAYS, 1))));
             case "list the staff task" -> !list(api, user, "/engine-rest/task?processInstanceBusinessKey=" + code).isEmpty();
             case "see the staff task" -> ok(get(api, user, "/engine-rest/task/" + staffTask.getId()));
             case "claim the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/claim",
@@ -131,13 +151,13 @@ class AuthorizationMatrixTests {
             case "complete the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/complete",
                     Map.of("variables", draft())));
             case "complete the review task" -> {
-                taskService.complete(staffTask.getId(), Map.of("background", "Background.", "objectives", "Objectives.",
-                        "convener", "UNHCR", "participantsTarget", 25,
-                        "participantCategories", org.camunda.spin.Spin.JSON(List.of("GOV")),
-                        "timingAndLocation", "Amman", "documentation", "Papers."));
+                taskService.complete(staffTask.getId(), Map.of(BACKGROUND, "Background.", OBJECTIVES, "Objectives.",
+                        CONVENER, "UNHCR", PARTICIPANTS_TARGET, 25,
+                        PARTICIPANT_CATEGORIES, org.camunda.spin.Spin.JSON(List.of("GOV")),
+                        TIMING_AND_LOCATION, "Amman", DOCUMENTATION, "Papers."));
                 Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
                 yield ok(api.post(user, "/engine-rest/task/" + review.getId() + "/complete",
-                        Map.of("variables", RestClients.variables("decision", "approve"))));
+                        Map.of("variables", RestClients.variables(DECISION, ReviewDecision.APPROVE.formValue()))));
             }
             case "read the history" -> !list(api, user, "/engine-rest/history/process-instance?processInstanceBusinessKey="
                     + code).isEmpty();
@@ -177,18 +197,18 @@ class AuthorizationMatrixTests {
     }
 
     private static Map<String, Object> draft() {
-        return RestClients.variables("background", "Background.", "objectives", "Objectives.", "convener", "UNHCR",
-                "participantsTarget", 25, "participantCategories", List.of("GOV"), "timingAndLocation", "Amman",
-                "documentation", "Papers.");
+        return RestClients.variables(BACKGROUND, "Background.", OBJECTIVES, "Objectives.", CONVENER, "UNHCR",
+                PARTICIPANTS_TARGET, 25, PARTICIPANT_CATEGORIES, List.of("GOV"), TIMING_AND_LOCATION, "Amman",
+                DOCUMENTATION, "Papers.");
     }
 
     /** The job of an invitation waiting to be sent, as a manager would find it in Cockpit. */
     private String invitationJob(String code) {
         long participant = participants.add(code, "Amira Khalil", "Ministry of Interior", ParticipantCategory.GOV,
                 "a.khalil@gov.example", false);
-        ProcessInstance invitation = runtimeService.startProcessInstanceByKey("InvitationProcess", code, Map.of(
-                "meetingCode", code, "meetingTitle", "Authorization matrix", "meetingPlace", "Amman, Jordan",
-                "meetingDates", "7–8 June 2027", "participantId", String.valueOf(participant)));
+        ProcessInstance invitation = runtimeService.startProcessInstanceByKey(InvitationProcess.ID, code, Map.of(
+                MEETING_CODE, code, MEETING_TITLE, "Authorization matrix", MEETING_PLACE, "Amman, Jordan",
+                MEETING_DATES, "7–8 June 2027", PARTICIPANT_ID, String.valueOf(participant)));
         return managementService.createJobQuery().processInstanceId(invitation.getId()).singleResult().getId();
     }
 

@@ -1,6 +1,15 @@
 package org.convene.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.meeting.ConceptNoteApprovalProcess.BACKGROUND;
+import static org.convene.meeting.ConceptNoteApprovalProcess.CONVENER;
+import static org.convene.meeting.ConceptNoteApprovalProcess.DOCUMENTATION;
+import static org.convene.meeting.ConceptNoteApprovalProcess.OBJECTIVES;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANTS_TARGET;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES;
+import static org.convene.meeting.ConceptNoteApprovalProcess.TIMING_AND_LOCATION;
+import static org.convene.workflow.ProcessVariables.COMMENTS;
+import static org.convene.workflow.ProcessVariables.DECISION;
 
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -38,6 +47,7 @@ import org.convene.invitation.ParticipantListReviews;
 import org.convene.invitation.ReplyChannel;
 import org.convene.meeting.AgendaReviews;
 import org.convene.meeting.Attendance;
+import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
 import org.convene.meeting.ParticipantCategory;
@@ -100,10 +110,10 @@ class AuditTrailTests {
         as("lena", () -> taskService.claim(draft.getId(), "lena"));
         as("lena", () -> taskService.complete(draft.getId(), draft("First draft.")));
         as("grace", () -> taskService.complete(conceptNoteTask().getId(),
-                Map.of("decision", "return", "comments", RETURN_COMMENT)));
+                Map.of(DECISION, ReviewDecision.RETURN.formValue(), COMMENTS, RETURN_COMMENT)));
         as("omar", () -> taskService.complete(conceptNoteTask().getId(), draft("Second draft, naming the ministry.")));
         as("grace", () -> taskService.complete(conceptNoteTask().getId(),
-                Map.of("decision", "approve", "comments", "Good to go.")));
+                Map.of(DECISION, ReviewDecision.APPROVE.formValue(), COMMENTS, "Good to go.")));
         OffsetDateTime after = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1);
 
         // JSON: the decisions from the meeting module's tables, who and when, in time order
@@ -297,7 +307,7 @@ class AuditTrailTests {
 
     private Task conceptNoteTask() {
         return taskService.createTaskQuery().processInstanceBusinessKey(code)
-                .processDefinitionKey("ConceptNoteApprovalProcess").singleResult();
+                .processDefinitionKey(ConceptNoteApprovalProcess.ID).singleResult();
     }
 
     private List<Map<String, Object>> json(String user) {
@@ -383,13 +393,13 @@ class AuditTrailTests {
 
     private static Map<String, Object> draft(String background) {
         Map<String, Object> values = new HashMap<>();
-        values.put("background", background);
-        values.put("objectives", "Identify common elements and lessons learned from previous cooperative arrangements.");
-        values.put("convener", "UNHCR, Division of International Protection");
-        values.put("participantsTarget", 25);
-        values.put("participantCategories", Spin.JSON(List.of("GOV", "IO", "ACA")));
-        values.put("timingAndLocation", "In Amman, Jordan");
-        values.put("documentation", "A background paper will be made available.");
+        values.put(BACKGROUND, background);
+        values.put(OBJECTIVES, "Identify common elements and lessons learned from previous cooperative arrangements.");
+        values.put(CONVENER, "UNHCR, Division of International Protection");
+        values.put(PARTICIPANTS_TARGET, 25);
+        values.put(PARTICIPANT_CATEGORIES, Spin.JSON(List.of("GOV", "IO", "ACA")));
+        values.put(TIMING_AND_LOCATION, "In Amman, Jordan");
+        values.put(DOCUMENTATION, "A background paper will be made available.");
         return values;
     }
 

@@ -1,6 +1,20 @@
 package org.convene.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convene.meeting.ConceptNoteApprovalProcess.BACKGROUND;
+import static org.convene.meeting.ConceptNoteApprovalProcess.CONVENER;
+import static org.convene.meeting.ConceptNoteApprovalProcess.DOCUMENTATION;
+import static org.convene.meeting.ConceptNoteApprovalProcess.OBJECTIVES;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANTS_TARGET;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANT_CATEGORY_OPTIONS;
+import static org.convene.meeting.ConceptNoteApprovalProcess.TIMING_AND_LOCATION;
+import static org.convene.meeting.ExpertMeetingProcess.FIRST_DAY;
+import static org.convene.meeting.ExpertMeetingProcess.MEETING_TIME_ZONE;
+import static org.convene.meeting.ExpertMeetingProcess.NUMBER_OF_DAYS;
+import static org.convene.workflow.ProcessVariables.MEETING_CODE;
+import static org.convene.workflow.ProcessVariables.MEETING_PLACE;
+import static org.convene.workflow.ProcessVariables.MEETING_TITLE;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -74,9 +88,9 @@ class FormSubmissionValidatorTests {
     }
 
     static Map<String, Object> proposal(Object... overrides) {
-        Map<String, Object> values = new HashMap<>(Map.of("meetingCode", "EM-2027-AMMAN",
-                "meetingTitle", "Expert meeting", "meetingPlace", "Amman, Jordan", "meetingTimeZone", "Asia/Amman",
-                "firstDay", "2027-06-07", "numberOfDays", 2));
+        Map<String, Object> values = new HashMap<>(Map.of(MEETING_CODE, "EM-2027-AMMAN",
+                MEETING_TITLE, "Expert meeting", MEETING_PLACE, "Amman, Jordan", MEETING_TIME_ZONE, "Asia/Amman",
+                FIRST_DAY, "2027-06-07", NUMBER_OF_DAYS, 2));
         for (int i = 0; i < overrides.length; i += 2) {
             values.put((String) overrides[i], overrides[i + 1]);
         }
@@ -84,11 +98,11 @@ class FormSubmissionValidatorTests {
     }
 
     static Map<String, Object> conceptNote(Object... overrides) {
-        Map<String, Object> values = new HashMap<>(Map.of("background", "Cooperation.", "objectives", "Lessons.",
-                "convener", "UNHCR", "participantsTarget", 25, "participantCategories", List.of("GOV", "IO"),
-                "participantCategoryOptions", List.of(Map.of("label", "Governments", "value", "GOV"),
+        Map<String, Object> values = new HashMap<>(Map.of(BACKGROUND, "Cooperation.", OBJECTIVES, "Lessons.",
+                CONVENER, "UNHCR", PARTICIPANTS_TARGET, 25, PARTICIPANT_CATEGORIES, List.of("GOV", "IO"),
+                PARTICIPANT_CATEGORY_OPTIONS, List.of(Map.of("label", "Governments", "value", "GOV"),
                         Map.of("label", "International organisations", "value", "IO")),
-                "timingAndLocation", "Amman", "documentation", "A paper."));
+                TIMING_AND_LOCATION, "Amman", DOCUMENTATION, "A paper."));
         for (int i = 0; i < overrides.length; i += 2) {
             values.put((String) overrides[i], overrides[i + 1]);
         }
@@ -106,62 +120,62 @@ class FormSubmissionValidatorTests {
     @Test
     void shouldAcceptWhatTheFormsAccept() {
         assertThat(proposalProblems(proposal())).isEmpty();
-        assertThat(proposalProblems(proposal("numberOfDays", 3.0, "meetingCode", " em-2027-amman "))).isEmpty();
+        assertThat(proposalProblems(proposal(NUMBER_OF_DAYS, 3.0, MEETING_CODE, " em-2027-amman "))).isEmpty();
         assertThat(conceptNoteProblems(conceptNote())).isEmpty();
     }
 
     @Test
     void shouldRefuseANumberThatIsNotAWholeNumberWhereTheFormAllowsNoDecimals() {
-        assertThat(conceptNoteProblems(conceptNote("participantsTarget", 25.5)))
+        assertThat(conceptNoteProblems(conceptNote(PARTICIPANTS_TARGET, 25.5)))
                 .containsExactly("'Participants envisaged' must be a whole number, not 25.5");
-        assertThat(proposalProblems(proposal("numberOfDays", 2.5))).singleElement().asString().contains("whole number");
-        assertThat(proposalProblems(proposal("numberOfDays", "two"))).singleElement().asString()
+        assertThat(proposalProblems(proposal(NUMBER_OF_DAYS, 2.5))).singleElement().asString().contains("whole number");
+        assertThat(proposalProblems(proposal(NUMBER_OF_DAYS, "two"))).singleElement().asString()
                 .contains("'Number of days' must be a number, not 'two'");
-        assertThat(proposalProblems(proposal("numberOfDays", Double.NaN))).singleElement().asString().contains("must be a number");
+        assertThat(proposalProblems(proposal(NUMBER_OF_DAYS, Double.NaN))).singleElement().asString().contains("must be a number");
     }
 
     @Test
     void shouldRefuseAChecklistThatIsNotAListOrNamesAValueTwice() {
-        assertThat(conceptNoteProblems(conceptNote("participantCategories", "GOV")))
+        assertThat(conceptNoteProblems(conceptNote(PARTICIPANT_CATEGORIES, "GOV")))
                 .containsExactly("'Categories to invite' must be a list of choices, not 'GOV'");
-        assertThat(conceptNoteProblems(conceptNote("participantCategories", List.of("GOV", "IO", "GOV"))))
+        assertThat(conceptNoteProblems(conceptNote(PARTICIPANT_CATEGORIES, List.of("GOV", "IO", "GOV"))))
                 .containsExactly("'Categories to invite' lists 'GOV' twice");
     }
 
     @Test
     void shouldRefuseADateThatDoesNotExistOrHasPassed() {
-        assertThat(proposalProblems(proposal("firstDay", "2027-02-30"))).singleElement().asString()
+        assertThat(proposalProblems(proposal(FIRST_DAY, "2027-02-30"))).singleElement().asString()
                 .isEqualTo("'First day' must be a date that exists, as YYYY-MM-DD (got '2027-02-30')");
-        assertThat(proposalProblems(proposal("firstDay", "2027-02-28")))
+        assertThat(proposalProblems(proposal(FIRST_DAY, "2027-02-28")))
                 .containsExactly("'First day' must not be in the past (got 2027-02-28)");
-        assertThat(proposalProblems(proposal("firstDay", TODAY.toString()))).as("today is not past").isEmpty();
-        assertThat(FormSubmissionValidator.violations(proposeMeeting, proposal("firstDay", "2020-03-02")::get, null))
+        assertThat(proposalProblems(proposal(FIRST_DAY, TODAY.toString()))).as("today is not past").isEmpty();
+        assertThat(FormSubmissionValidator.violations(proposeMeeting, proposal(FIRST_DAY, "2020-03-02")::get, null))
                 .as("no day given: not checked (the app's own starts)").isEmpty();
     }
 
     @Test
     void shouldRefuseATextThatBreaksThePatternOrHoldsAControlCharacter() {
-        assertThat(proposalProblems(proposal("meetingCode", "EM 2027"))).singleElement().asString()
+        assertThat(proposalProblems(proposal(MEETING_CODE, "EM 2027"))).singleElement().asString()
                 .startsWith("'Meeting code' must match the pattern");
-        assertThat(proposalProblems(proposal("meetingTitle", "Expert \u0000 meeting")))
+        assertThat(proposalProblems(proposal(MEETING_TITLE, "Expert \u0000 meeting")))
                 .containsExactly("'Meeting title' holds a control character (such as NUL) that cannot be stored");
-        assertThat(proposalProblems(proposal("meetingTitle", "Expert\tmeeting\r\non two lines"))).isEmpty();
+        assertThat(proposalProblems(proposal(MEETING_TITLE, "Expert\tmeeting\r\non two lines"))).isEmpty();
     }
 
     @Test
     void shouldRefuseAChoiceTheFormDoesNotOfferAndAMissingRequiredValue() {
-        assertThat(proposalProblems(proposal("meetingTimeZone", "Mars/Olympus_Mons"))).singleElement().asString()
+        assertThat(proposalProblems(proposal(MEETING_TIME_ZONE, "Mars/Olympus_Mons"))).singleElement().asString()
                 .startsWith("'Venue time zone' must be one of [Asia/Amman");
-        assertThat(proposalProblems(proposal("meetingTitle", " "))).containsExactly("'Meeting title' is required");
+        assertThat(proposalProblems(proposal(MEETING_TITLE, " "))).containsExactly("'Meeting title' is required");
     }
 
     @Test
     void shouldLetTheBusinessKeyStandInForTheFieldThatTheFormMarks() {
         assertThat(proposeMeeting.fields()).filteredOn(FormSchema.Field::businessKey)
-                .extracting(FormSchema.Field::key).containsExactly("meetingCode");
+                .extracting(FormSchema.Field::key).containsExactly(MEETING_CODE);
         FormSchema withoutCode = proposeMeeting.without(FormSchema.Field::businessKey);
         Map<String, Object> values = proposal();
-        values.remove("meetingCode");
+        values.remove(MEETING_CODE);
 
         assertThat(FormSubmissionValidator.violations(withoutCode, values::get, TODAY)).isEmpty();
         assertThat(proposalProblems(values)).containsExactly("'Meeting code' is required");

@@ -2,6 +2,18 @@ package org.convene.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.RestClients.variables;
+import static org.convene.meeting.ConceptNoteApprovalProcess.BACKGROUND;
+import static org.convene.meeting.ConceptNoteApprovalProcess.CONCEPT_NOTE_APPROVED;
+import static org.convene.meeting.ConceptNoteApprovalProcess.CONVENER;
+import static org.convene.meeting.ConceptNoteApprovalProcess.DOCUMENTATION;
+import static org.convene.meeting.ConceptNoteApprovalProcess.OBJECTIVES;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANTS_TARGET;
+import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES;
+import static org.convene.meeting.ConceptNoteApprovalProcess.TIMING_AND_LOCATION;
+import static org.convene.workflow.ProcessVariables.MEETING_CODE;
+import static org.convene.workflow.ProcessVariables.MEETING_DATES;
+import static org.convene.workflow.ProcessVariables.MEETING_PLACE;
+import static org.convene.workflow.ProcessVariables.MEETING_TITLE;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.convene.ConveneIntegrationTest;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
+import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.ConceptNotes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,16 +54,16 @@ class TaskSubmissionValidationTests {
     void startConceptNote() {
         api = new RestClients(rest);
         code = TestMeetings.newCode("VAL");
-        runtimeService.startProcessInstanceByKey("ConceptNoteApprovalProcess", code, Map.of(
-                "meetingCode", code, "meetingTitle", "Expert meeting", "meetingPlace", "Amman, Jordan",
-                "meetingDates", "8–9 February 2027"));
+        runtimeService.startProcessInstanceByKey(ConceptNoteApprovalProcess.ID, code, Map.of(
+                MEETING_CODE, code, MEETING_TITLE, "Expert meeting", MEETING_PLACE, "Amman, Jordan",
+                MEETING_DATES, "8–9 February 2027"));
         draft = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     }
 
     static Object[] valid() {
-        return new Object[] {"background", "Cooperation between States.", "objectives", "Identify lessons.",
-                "convener", "UNHCR", "participantsTarget", 25, "participantCategories", List.of("GOV", "IO"),
-                "timingAndLocation", "Amman, Jordan", "documentation", "A background paper."};
+        return new Object[] {BACKGROUND, "Cooperation between States.", OBJECTIVES, "Identify lessons.",
+                CONVENER, "UNHCR", PARTICIPANTS_TARGET, 25, PARTICIPANT_CATEGORIES, List.of("GOV", "IO"),
+                TIMING_AND_LOCATION, "Amman, Jordan", DOCUMENTATION, "A background paper."};
     }
 
     static Object[] with(Object... overrides) {
@@ -75,50 +88,50 @@ class TaskSubmissionValidationTests {
 
     @Test
     void shouldRefuseAMissingRequiredFieldNamingIt() {
-        assertRefused(variables(with("background", "")), "'Background' is required");
+        assertRefused(variables(with(BACKGROUND, "")), "'Background' is required");
     }
 
     @Test
     void shouldRefuseAWrongTypeNamingIt() {
-        assertRefused(variables(with("participantsTarget", "twenty-five")), "'Participants envisaged' must be a number");
+        assertRefused(variables(with(PARTICIPANTS_TARGET, "twenty-five")), "'Participants envisaged' must be a number");
     }
 
     @Test
     void shouldRefuseAnOverLongTextNamingIt() {
-        assertRefused(variables(with("convener", "x".repeat(201))), "'Convener' is longer than 200 characters");
+        assertRefused(variables(with(CONVENER, "x".repeat(201))), "'Convener' is longer than 200 characters");
     }
 
     @Test
     void shouldRefuseAChoiceThatTheFormDoesNotOffer() {
-        assertRefused(variables(with("participantCategories", List.of("GOV", "PRESS"))), "must be one of");
+        assertRefused(variables(with(PARTICIPANT_CATEGORIES, List.of("GOV", "PRESS"))), "must be one of");
     }
 
     @Test
     void shouldRefuseADecimalWhereTheFormTakesWholeNumbersOnly() {
-        assertRefused(variables(with("participantsTarget", 25.5)), "'Participants envisaged' must be a whole number, not 25.5");
+        assertRefused(variables(with(PARTICIPANTS_TARGET, 25.5)), "'Participants envisaged' must be a whole number, not 25.5");
     }
 
     @Test
     void shouldRefuseAChecklistGivenAsPlainTextOrNamingAValueTwice() {
         Map<String, Object> plain = variables(valid());
-        plain.put("participantCategories", Map.of("value", "GOV"));
+        plain.put(PARTICIPANT_CATEGORIES, Map.of("value", "GOV"));
         assertRefused(plain, "'Categories to invite' must be a list of choices, not 'GOV'");
-        assertRefused(variables(with("participantCategories", List.of("GOV", "IO", "GOV"))),
+        assertRefused(variables(with(PARTICIPANT_CATEGORIES, List.of("GOV", "IO", "GOV"))),
                 "'Categories to invite' lists 'GOV' twice");
     }
 
     @Test
     void shouldRefuseAnUnexpectedVariableNamingIt() {
         Map<String, Object> values = variables(valid());
-        values.putAll(variables("conceptNoteApproved", true));
+        values.putAll(variables(CONCEPT_NOTE_APPROVED, true));
         assertRefused(values, "not: conceptNoteApproved");
-        assertThat(runtimeService.getVariable(draft.getProcessInstanceId(), "conceptNoteApproved")).isNull();
+        assertThat(runtimeService.getVariable(draft.getProcessInstanceId(), CONCEPT_NOTE_APPROVED)).isNull();
     }
 
     @Test
     void shouldStoreHtmlScriptAndSqlAsPlainText() {
         String hostile = "<script>alert('x')</script> Robert'); DROP TABLE cv_meeting;--";
-        ResponseEntity<Map<String, Object>> response = submit("complete", variables(with("background", hostile)));
+        ResponseEntity<Map<String, Object>> response = submit("complete", variables(with(BACKGROUND, hostile)));
         assertThat(response.getStatusCode().value()).isEqualTo(204);
         assertThat(conceptNotes.latest(code)).get().extracting(ConceptNotes.ConceptNote::background).isEqualTo(hostile);
     }
