@@ -2,13 +2,6 @@ package org.convene.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.convene.invitation.InvitationProcess.PARTICIPANT_ID;
-import static org.convene.meeting.ConceptNoteApprovalProcess.BACKGROUND;
-import static org.convene.meeting.ConceptNoteApprovalProcess.CONVENER;
-import static org.convene.meeting.ConceptNoteApprovalProcess.DOCUMENTATION;
-import static org.convene.meeting.ConceptNoteApprovalProcess.OBJECTIVES;
-import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANTS_TARGET;
-import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES;
-import static org.convene.meeting.ConceptNoteApprovalProcess.TIMING_AND_LOCATION;
 import static org.convene.meeting.ExpertMeetingProcess.FIRST_DAY;
 import static org.convene.meeting.ExpertMeetingProcess.MEETING_TIME_ZONE;
 import static org.convene.meeting.ExpertMeetingProcess.NUMBER_OF_DAYS;
@@ -31,6 +24,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.convene.ConceptNoteDrafts;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
@@ -149,12 +143,9 @@ class AuthorizationMatrixTests {
             case "claim the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/claim",
                     Map.of("userId", user)));
             case "complete the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/complete",
-                    Map.of("variables", draft())));
+                    Map.of("variables", ConceptNoteDrafts.restVariables("Background."))));
             case "complete the review task" -> {
-                taskService.complete(staffTask.getId(), Map.of(BACKGROUND, "Background.", OBJECTIVES, "Objectives.",
-                        CONVENER, "UNHCR", PARTICIPANTS_TARGET, 25,
-                        PARTICIPANT_CATEGORIES, org.camunda.spin.Spin.JSON(List.of("GOV")),
-                        TIMING_AND_LOCATION, "Amman", DOCUMENTATION, "Papers."));
+                taskService.complete(staffTask.getId(), ConceptNoteDrafts.submission("Background."));
                 Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
                 yield ok(api.post(user, "/engine-rest/task/" + review.getId() + "/complete",
                         Map.of("variables", RestClients.variables(DECISION, ReviewDecision.APPROVE.formValue()))));
@@ -196,11 +187,6 @@ class AuthorizationMatrixTests {
         return response.getStatusCode().is2xxSuccessful() ? response.getBody() : List.of();
     }
 
-    private static Map<String, Object> draft() {
-        return RestClients.variables(BACKGROUND, "Background.", OBJECTIVES, "Objectives.", CONVENER, "UNHCR",
-                PARTICIPANTS_TARGET, 25, PARTICIPANT_CATEGORIES, List.of("GOV"), TIMING_AND_LOCATION, "Amman",
-                DOCUMENTATION, "Papers.");
-    }
 
     /** The job of an invitation waiting to be sent, as a manager would find it in Cockpit. */
     private String invitationJob(String code) {

@@ -7,7 +7,6 @@ import static org.convene.meeting.ConceptNoteApprovalProcess.*;
 import static org.convene.workflow.ProcessVariables.COMMENTS;
 import static org.convene.workflow.ProcessVariables.DECISION;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.convene.AnnouncedEvents;
+import org.convene.ConceptNoteDrafts;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
@@ -65,7 +65,7 @@ class ConceptNoteApprovalProcessTests {
         assertThat(draft).hasCandidateGroup(ConveneGroups.STAFF).hasDueDate(draft.getDueDate());
         assertThat(options(draft)).as("the checklist's options: every category")
                 .containsExactly("GOV", "IO", "REG", "NGO", "ACA");
-        driver.complete(draft, "lena", draft("The international refugee regime is predicated on cooperation."));
+        driver.complete(draft, "lena", ConceptNoteDrafts.submission("The international refugee regime is predicated on cooperation."));
 
         assertThat(instance).isWaitingAt(TASK_REVIEW_CONCEPT_NOTE);
         Task review = driver.task(instance, TASK_REVIEW_CONCEPT_NOTE);
@@ -96,7 +96,7 @@ class ConceptNoteApprovalProcessTests {
 
     @Test
     void shouldSendTheNoteBackWithCommentsAndKeepEveryVersion() {
-        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", draft("First draft."));
+        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", ConceptNoteDrafts.submission("First draft."));
         driver.complete(instance, TASK_REVIEW_CONCEPT_NOTE, "grace",
                 Map.of(DECISION, "return", COMMENTS, "Name the host ministry."));
 
@@ -105,7 +105,7 @@ class ConceptNoteApprovalProcessTests {
         assertThat(driver.taskVariable(revise, REVIEW_COMMENTS)).isEqualTo("Name the host ministry.");
         assertThat(driver.taskVariable(revise, BACKGROUND)).isEqualTo("First draft.");
         String longBackground = "Second draft, naming the Ministry of Interior. " + "Cooperation. ".repeat(1500);
-        driver.complete(revise, "lena", draft(longBackground));
+        driver.complete(revise, "lena", ConceptNoteDrafts.submission(longBackground));
 
         assertThat(instance).isWaitingAt(TASK_REVIEW_CONCEPT_NOTE);
         driver.complete(instance, TASK_REVIEW_CONCEPT_NOTE, "grace", Map.of(DECISION, "approve"));
@@ -127,7 +127,7 @@ class ConceptNoteApprovalProcessTests {
 
     @Test
     void shouldGiveAReturnedNoteBackToItsAuthor() {
-        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "omar", draft("Omar's draft."));
+        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "omar", ConceptNoteDrafts.submission("Omar's draft."));
         driver.complete(instance, TASK_REVIEW_CONCEPT_NOTE, "grace",
                 Map.of(DECISION, "return", COMMENTS, "Shorter, please."));
 
@@ -142,7 +142,7 @@ class ConceptNoteApprovalProcessTests {
         conceptNotes.save(code, new ConceptNotes.ConceptNote(0, "Seeded.", "Objectives.", "UNHCR", 25,
                 List.of(ParticipantCategory.GOV), "Amman", "", "seed"));
         // completed through the Java API with no user told to the engine: the version has no author of the app
-        taskService.complete(driver.task(instance, TASK_DRAFT_CONCEPT_NOTE).getId(), draft("Unclaimed draft."));
+        taskService.complete(driver.task(instance, TASK_DRAFT_CONCEPT_NOTE).getId(), ConceptNoteDrafts.submission("Unclaimed draft."));
         driver.complete(instance, TASK_REVIEW_CONCEPT_NOTE, "grace", Map.of(DECISION, "return", COMMENTS, "Again."));
 
         Task revise = driver.task(instance, TASK_REVISE_CONCEPT_NOTE);
@@ -151,7 +151,7 @@ class ConceptNoteApprovalProcessTests {
 
     @Test
     void shouldRefuseADraftWithoutItsRequiredSectionsAndStoreNothing() {
-        Map<String, Object> incomplete = draft("x");
+        Map<String, Object> incomplete = ConceptNoteDrafts.submission("x");
         incomplete.put(BACKGROUND, "  ");
         incomplete.put(PARTICIPANTS_TARGET, 2);
 
@@ -167,7 +167,7 @@ class ConceptNoteApprovalProcessTests {
 
     @Test
     void shouldRefuseACategoryTheChecklistDoesNotOffer() {
-        Map<String, Object> values = draft("A draft.");
+        Map<String, Object> values = ConceptNoteDrafts.submission("A draft.");
         values.put(PARTICIPANT_CATEGORIES, Spin.JSON(List.of("GOV", "PRESS")));
 
         assertThatThrownBy(() -> driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", values))
@@ -178,7 +178,7 @@ class ConceptNoteApprovalProcessTests {
 
     @Test
     void shouldRefuseToReturnTheNoteWithoutComments() {
-        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", draft("A draft."));
+        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", ConceptNoteDrafts.submission("A draft."));
         Task review = driver.task(instance, TASK_REVIEW_CONCEPT_NOTE);
 
         assertThatThrownBy(() -> driver.complete(review, "grace", Map.of(DECISION, "return")))
@@ -191,18 +191,6 @@ class ConceptNoteApprovalProcessTests {
         assertThat(events.of(ConceptNoteReturned.class, code)).isEmpty();
     }
 
-    /** What "Draft concept note" submits: the six sections, three categories. */
-    static Map<String, Object> draft(String background) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(BACKGROUND, background);
-        values.put(OBJECTIVES, "Identify common elements and lessons learned from previous cooperative arrangements.");
-        values.put(CONVENER, "UNHCR, Division of International Protection");
-        values.put(PARTICIPANTS_TARGET, 25);
-        values.put(PARTICIPANT_CATEGORIES, Spin.JSON(List.of("GOV", "IO", "ACA")));
-        values.put(TIMING_AND_LOCATION, "8–9 February 2027 in Amman, Jordan");
-        values.put(DOCUMENTATION, "A background paper will be made available.");
-        return values;
-    }
 
     private List<String> options(Task task) {
         SpinJsonNode options = (SpinJsonNode) driver.taskVariable(task, PARTICIPANT_CATEGORY_OPTIONS);

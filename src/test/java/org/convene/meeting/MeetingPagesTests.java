@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.convene.BrowserSession;
+import org.convene.ConceptNoteDrafts;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
@@ -58,11 +59,11 @@ class MeetingPagesTests {
         ProcessInstance instance = driver.start(ConceptNoteApprovalProcess.ID, code,
                 ConceptNoteApprovalProcessTests.phaseVariables(code));
         driver.complete(instance, ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE, "lena",
-                ConceptNoteApprovalProcessTests.draft("First draft."));
+                ConceptNoteDrafts.submission("First draft."));
         driver.complete(instance, ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE, "grace",
                 Map.of(ProcessVariables.DECISION, "return", ProcessVariables.COMMENTS, "Name the host ministry."));
         driver.complete(instance, ConceptNoteApprovalProcess.TASK_REVISE_CONCEPT_NOTE, "omar",
-                ConceptNoteApprovalProcessTests.draft("Second draft, naming the Ministry of Interior."));
+                ConceptNoteDrafts.submission("Second draft, naming the Ministry of Interior."));
 
         HttpResponse<String> page = BrowserSession.signedIn(port, "ravi").get("/meetings/" + code);
 

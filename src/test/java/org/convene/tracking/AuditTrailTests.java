@@ -1,13 +1,6 @@
 package org.convene.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.convene.meeting.ConceptNoteApprovalProcess.BACKGROUND;
-import static org.convene.meeting.ConceptNoteApprovalProcess.CONVENER;
-import static org.convene.meeting.ConceptNoteApprovalProcess.DOCUMENTATION;
-import static org.convene.meeting.ConceptNoteApprovalProcess.OBJECTIVES;
-import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANTS_TARGET;
-import static org.convene.meeting.ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES;
-import static org.convene.meeting.ConceptNoteApprovalProcess.TIMING_AND_LOCATION;
 import static org.convene.workflow.ProcessVariables.COMMENTS;
 import static org.convene.workflow.ProcessVariables.DECISION;
 
@@ -17,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,8 +23,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.Spin;
 import org.convene.BrowserSession;
+import org.convene.ConceptNoteDrafts;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
@@ -108,10 +100,10 @@ class AuditTrailTests {
         ProcessInstance meeting = as("lena", () -> ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay()));
         Task draft = conceptNoteTask();
         as("lena", () -> taskService.claim(draft.getId(), "lena"));
-        as("lena", () -> taskService.complete(draft.getId(), draft("First draft.")));
+        as("lena", () -> taskService.complete(draft.getId(), ConceptNoteDrafts.submission("First draft.")));
         as("grace", () -> taskService.complete(conceptNoteTask().getId(),
                 Map.of(DECISION, ReviewDecision.RETURN.formValue(), COMMENTS, RETURN_COMMENT)));
-        as("omar", () -> taskService.complete(conceptNoteTask().getId(), draft("Second draft, naming the ministry.")));
+        as("omar", () -> taskService.complete(conceptNoteTask().getId(), ConceptNoteDrafts.submission("Second draft, naming the ministry.")));
         as("grace", () -> taskService.complete(conceptNoteTask().getId(),
                 Map.of(DECISION, ReviewDecision.APPROVE.formValue(), COMMENTS, "Good to go.")));
         OffsetDateTime after = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1);
@@ -391,17 +383,6 @@ class AuditTrailTests {
         return lines;
     }
 
-    private static Map<String, Object> draft(String background) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(BACKGROUND, background);
-        values.put(OBJECTIVES, "Identify common elements and lessons learned from previous cooperative arrangements.");
-        values.put(CONVENER, "UNHCR, Division of International Protection");
-        values.put(PARTICIPANTS_TARGET, 25);
-        values.put(PARTICIPANT_CATEGORIES, Spin.JSON(List.of("GOV", "IO", "ACA")));
-        values.put(TIMING_AND_LOCATION, "In Amman, Jordan");
-        values.put(DOCUMENTATION, "A background paper will be made available.");
-        return values;
-    }
 
     /** Runs an engine call as the user with their groups, as the REST API and Tasklist do. */
     private <T> T as(String user, java.util.function.Supplier<T> call) {

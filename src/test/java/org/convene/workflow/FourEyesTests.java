@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.convene.ConceptNoteDrafts;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.RestClients;
@@ -24,7 +25,6 @@ import org.convene.document.SignOffProcess;
 import org.convene.invitation.ParticipantListProcess;
 import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.ConceptNotes;
-import org.convene.meeting.ParticipantCategory;
 import org.convene.meeting.PreparationProcess;
 import org.convene.workflow.TaskDoors.Answer;
 import org.convene.workflow.TaskDoors.Door;
@@ -211,12 +211,7 @@ class FourEyesTests {
                 ProcessVariables.MEETING_CODE, code, ProcessVariables.MEETING_TITLE, "Expert meeting on burden sharing",
                 ProcessVariables.MEETING_PLACE, "Amman, Jordan", ProcessVariables.MEETING_DATES, "8–9 February 2027"));
         String draft = task(instance, ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE);
-        Answer drafted = doors.post(Door.REST, author, "/task/" + draft + "/complete", Map.of("variables", RestClients.variables(
-                ConceptNoteApprovalProcess.BACKGROUND, "Background of the meeting.",
-                ConceptNoteApprovalProcess.OBJECTIVES, "Objectives.", ConceptNoteApprovalProcess.CONVENER, "UNHCR",
-                ConceptNoteApprovalProcess.PARTICIPANTS_TARGET, 25,
-                ConceptNoteApprovalProcess.PARTICIPANT_CATEGORIES, List.of(ParticipantCategory.GOV.name()),
-                ConceptNoteApprovalProcess.TIMING_AND_LOCATION, "Amman", ConceptNoteApprovalProcess.DOCUMENTATION, "Papers.")));
+        Answer drafted = doors.post(Door.REST, author, "/task/" + draft + "/complete", Map.of("variables", ConceptNoteDrafts.restVariables("Background of the meeting.")));
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(204);
         return task(instance, ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE);
     }
