@@ -27,7 +27,7 @@ public class DocumentReviewedListener implements TaskListener {
     }
 
     void record(DelegateTask task, DocumentKind kind, String part) {
-        ReviewDecision decision = DocumentTask.decision(task, ReviewDecision.RETURN);
+        ReviewDecision decision = Tasks.decision(task, ReviewDecision.RETURN);
         documents.recordReview(Tasks.meetingCode(task), kind, part, decision,
                 Tasks.text(task, ProcessVariables.COMMENTS), Tasks.currentUser(task), task.getId());
     }

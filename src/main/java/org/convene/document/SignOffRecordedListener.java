@@ -19,7 +19,7 @@ class SignOffRecordedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ReviewDecision decision = DocumentTask.decision(task, ReviewDecision.REJECT);
+        ReviewDecision decision = Tasks.decision(task, ReviewDecision.REJECT);
         long versionId = ((Number) task.getVariable(DocumentVariables.DOCUMENT_VERSION_ID)).longValue();
         signOff.record(versionId, decision, Tasks.text(task, ProcessVariables.COMMENTS), Tasks.currentUser(task),
                 task.getId());

@@ -19,8 +19,7 @@ class RecordConceptNoteReview implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ReviewDecision decision = ReviewDecision.ofFormValue(Tasks.decision(task, ReviewDecision.RETURN.formValue()))
-                .orElseThrow();
+        ReviewDecision decision = Tasks.decision(task, ReviewDecision.RETURN);
         conceptNotes.recordReview(Tasks.meetingCode(task), decision, Tasks.text(task, ProcessVariables.COMMENTS),
                 Tasks.currentUser(task), task.getId());
     }

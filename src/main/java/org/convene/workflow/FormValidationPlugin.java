@@ -3,12 +3,10 @@ package org.convene.workflow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -61,7 +59,7 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
             interceptors = new ArrayList<>();
             configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         }
-        interceptors.add(new ValidationFailureUnwrapping());
+        interceptors.add(new CauseUnwrapping(FormFieldValidationException.class));
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -84,25 +82,6 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         });
     }
 
-    /**
-     * The engine wraps what a task listener throws; unwrapped after the rollback, a validation
-     * failure reaches the caller as what it is, and the REST API answers 400 instead of 500.
-     */
-    static class ValidationFailureUnwrapping extends CommandInterceptor {
-        @Override
-        public <T> T execute(Command<T> command) {
-            try {
-                return next.execute(command);
-            } catch (ProcessEngineException e) {
-                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                    if (cause instanceof FormFieldValidationException validation) {
-                        throw validation;
-                    }
-                }
-                throw e;
-            }
-        }
-    }
 
     /**
      * Tasklist's list shows a task's own variables to everyone who may see the task (a process

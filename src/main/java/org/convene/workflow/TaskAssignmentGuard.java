@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
@@ -17,8 +16,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -74,7 +71,7 @@ public class TaskAssignmentGuard extends AbstractProcessEnginePlugin {
             configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
         }
         // inside the command context: the engine then logs the refusal as what it is (debug), not as an error
-        configuration.getCustomPostCommandInterceptorsTxRequired().add(new RefusalUnwrapping());
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new CauseUnwrapping(TaskRefused.class));
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
         listeners.add(new AbstractBpmnParseListener() {
             @Override
@@ -190,25 +187,5 @@ public class TaskAssignmentGuard extends AbstractProcessEnginePlugin {
     /** The rules ask as the system: a user's own authorizations must not change the answer. */
     private static <T> T asSystem(Callable<T> query) {
         return Context.getCommandContext().runWithoutAuthorization(query);
-    }
-
-    /**
-     * The engine wraps what a task listener throws; unwrapped, a refusal reaches the caller as what it
-     * is (the transaction is rolled back all the same), and the REST API answers 403 instead of 500.
-     */
-    static class RefusalUnwrapping extends CommandInterceptor {
-        @Override
-        public <T> T execute(Command<T> command) {
-            try {
-                return next.execute(command);
-            } catch (ProcessEngineException e) {
-                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                    if (cause instanceof TaskRefused refused) {
-                        throw refused;
-                    }
-                }
-                throw e;
-            }
-        }
     }
 }

@@ -36,15 +36,21 @@ public final class Tasks {
      * The {@link ProcessVariables#DECISION} of a review task; {@link ProcessVariables#COMMENTS} are
      * required when the draft goes back.
      *
-     * @param rejecting the decision's form value that sends the draft back (e.g. {@code return})
-     * @return the decision's form value as submitted; null when none was submitted
-     * @throws FormFieldValidationException when the decision is {@code rejecting} and no comments
-     *         were given (the engine refuses the completion and stores nothing of it)
+     * @param sendingBack the decision that sends the draft back ({@code RETURN} or {@code REJECT})
+     * @return the decision the form submitted; never null
+     * @throws FormFieldValidationException when the decision is {@code sendingBack} and no comments
+     *         were given, or is none of {@code APPROVE} and {@code sendingBack} (the engine refuses the
+     *         completion and stores nothing of it; the REST API answers 400)
      */
-    public static String decision(DelegateTask task, String rejecting) {
-        String decision = text(task, ProcessVariables.DECISION);
+    public static ReviewDecision decision(DelegateTask task, ReviewDecision sendingBack) {
+        String value = text(task, ProcessVariables.DECISION);
+        ReviewDecision decision = ReviewDecision.ofFormValue(value)
+                .filter(d -> d == ReviewDecision.APPROVE || d == sendingBack)
+                .orElseThrow(() -> new FormFieldValidationException(ProcessVariables.DECISION,
+                        "'" + task.getName() + "' was not completed: the decision must be "
+                        + ReviewDecision.APPROVE.formValue() + " or " + sendingBack.formValue() + ", not " + value));
         String comments = text(task, ProcessVariables.COMMENTS);
-        if (rejecting.equals(decision) && (comments == null || comments.isEmpty())) {
+        if (decision == sendingBack && (comments == null || comments.isEmpty())) {
             throw new FormFieldValidationException(ProcessVariables.COMMENTS,
                     "'" + task.getName() + "' was not completed: 'Comments' are required when the draft goes back to its author");
         }
