@@ -49,7 +49,7 @@ class ParticipantPages {
 
     @GetMapping
     String show(@PathVariable String code, Model model) {
-        model.addAttribute("newParticipant", new Participants.NewParticipant("", "", "", "", false));
+        model.addAttribute("newParticipant", new Participants.NewParticipant("", "", "", "", "", "", "", "", false));
         return page(code, model);
     }
 

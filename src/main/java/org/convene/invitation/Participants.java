@@ -29,12 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Participants {
 
     /**
-     * A participant of a meeting, on the list or the reserve list; the e-mail address in lower case;
-     * {@code invitationStatus} is null until the invitation is sent.
+     * A participant of a meeting, on the list or the reserve list, as the secretariat records them:
+     * {@code title} (may be null), name, organisation, category, the e-mail address (stripped, in
+     * lower case: how addresses are compared), {@code country} and {@code language} as written (may
+     * be null), the role at the meeting; {@code invitationStatus} is null until the invitation is sent.
      */
-    public record Participant(long id, String meetingCode, String name, String organisation,
-                              ParticipantCategory category, String email, boolean reserve,
-                              InvitationStatus invitationStatus) {
+    public record Participant(long id, String meetingCode, ParticipantTitle title, String name, String organisation,
+                              ParticipantCategory category, String email, String country, String language,
+                              MeetingRole role, boolean reserve, InvitationStatus invitationStatus) {
 
         /** {@code Amira Khalil, Ministry of Interior (Senior government representatives)}. */
         public String display() {
@@ -46,13 +48,28 @@ public class Participants {
             return name + ", " + organisation;
         }
 
+        /** The name with the title before it, as a letter addresses the person: {@code Dr Hana Yusuf}, {@code Peter Mwangi}. */
+        public String fullName() {
+            return title == null ? name : title.label() + " " + name;
+        }
+
         public boolean invited() {
             return invitationStatus != null;
         }
     }
 
-    /** A participant as typed into the participant page: text, checked by {@link #add(String, NewParticipant)}. */
-    public record NewParticipant(String name, String organisation, String category, String email, Boolean reserve) {
+    /**
+     * A participant as typed into the participant page or read from a spreadsheet row: text,
+     * checked by {@link #add(String, NewParticipant)}. {@code title}, {@code country},
+     * {@code language} and {@code role} may be null or blank (a role left blank is participant).
+     */
+    public record NewParticipant(String title, String name, String organisation, String category, String email,
+                                 String country, String language, String role, Boolean reserve) {
+
+        /** Name, organisation, category, e-mail and list only: no title, country or language; participant. */
+        public static NewParticipant of(String name, String organisation, String category, String email, Boolean reserve) {
+            return new NewParticipant(null, name, organisation, category, email, null, null, null, reserve);
+        }
     }
 
     private static final String SELECT = """
@@ -68,8 +85,8 @@ public class Participants {
     }
 
     /**
-     * Adds a participant to the list or the reserve (the seed's and the tests' way); see
-     * {@link #add(String, NewParticipant)}.
+     * Adds a participant to the list or the reserve (the seed's and the tests' way): no title,
+     * country or language, role participant; see {@link #add(String, NewParticipant)}.
      *
      * @return the participant's id
      * @throws ChangeRefused when a field breaks a rule or the address is listed already
@@ -77,44 +94,71 @@ public class Participants {
      */
     public long add(String meetingCode, String name, String organisation, ParticipantCategory category,
                     String email, boolean reserve) {
-        return add(meetingCode, new NewParticipant(name, organisation, category.name(), email, reserve));
+        return add(meetingCode, NewParticipant.of(name, organisation, category.name(), email, reserve));
     }
 
     /**
      * Adds a participant to the list or the reserve, stamped by the engine's clock; an e-mail
-     * address is taken once per meeting (stored in lower case).
+     * address is taken once per meeting, compared stripped (no-break spaces and zero-width
+     * characters included) and in lower case, as it is stored.
      *
      * @return the participant's id
-     * @throws ChangeRefused naming each field that breaks a rule; nothing is stored
+     * @throws ChangeRefused naming each field that breaks a rule ({@code title}, {@code name},
+     *         {@code organisation}, {@code category}, {@code email}, {@code country}, {@code language},
+     *         {@code role}); nothing is stored
      * @throws org.convene.meeting.MeetingNotFoundException for an unknown meeting
      */
     @Transactional
     public long add(String meetingCode, NewParticipant person) {
+        Checked p = check(meetingCode, person);
+        KeyHolder id = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    insert into cv_participant (meeting_code, title, name, organisation, category, email, country,
+                        language, meeting_role, reserve, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(meetingCode, p.title() == null ? null : p.title().name(), p.name(), p.organisation(),
+                            p.category().name(), p.email(), p.country(), p.language(), p.role().name(), p.reserve(),
+                            EngineClock.now())
+                    .update(id, "id");
+        } catch (DuplicateKeyException sameTimeSameAddress) {
+            throw new ChangeRefused(Map.of("email", "The address " + p.email()
+                    + " was added to this meeting a moment ago; each address is listed once."));
+        }
+        return id.getKeyAs(Number.class).longValue();
+    }
+
+    /** A participant's fields as {@link #check} read them, ready to store; title, country and language may be null. */
+    record Checked(ParticipantTitle title, String name, String organisation, ParticipantCategory category, String email,
+                   String country, String language, MeetingRole role, boolean reserve) {
+    }
+
+    /**
+     * Reads and checks a participant as {@link #add(String, NewParticipant)} does, against the
+     * meeting's list as it stands, storing nothing (the import's preview).
+     *
+     * @throws ChangeRefused naming each field that breaks a rule
+     * @throws org.convene.meeting.MeetingNotFoundException for an unknown meeting
+     */
+    Checked check(String meetingCode, NewParticipant person) {
         meetings.get(meetingCode);
         Map<String, String> errors = new LinkedHashMap<>();
+        ParticipantTitle title = ParticipantInput.title(person.title(), errors);
         String name = ParticipantInput.required(person.name(), "name", "name", errors);
         String organisation = ParticipantInput.required(person.organisation(), "organisation", "organisation", errors);
         ParticipantCategory category = ParticipantInput.category(person.category(), errors);
         String email = ParticipantInput.email(person.email(), errors);
+        String country = ParticipantInput.optional(person.country(), "country", "country", ParticipantInput.MAX_COUNTRY, errors);
+        String language = ParticipantInput.optional(person.language(), "language", "language", ParticipantInput.MAX_LANGUAGE, errors);
+        MeetingRole role = ParticipantInput.role(person.role(), errors);
         if (email != null) {
             findByEmail(meetingCode, email).ifPresent(taken -> errors.put("email", alreadyListed(taken)));
         }
         if (!errors.isEmpty()) {
             throw new ChangeRefused(errors);
         }
-        boolean reserve = Boolean.TRUE.equals(person.reserve());
-        KeyHolder id = new GeneratedKeyHolder();
-        try {
-            jdbc.sql("""
-                    insert into cv_participant (meeting_code, name, organisation, category, email, reserve, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(meetingCode, name, organisation, category.name(), email, reserve, EngineClock.now())
-                    .update(id, "id");
-        } catch (DuplicateKeyException sameTimeSameAddress) {
-            throw new ChangeRefused(Map.of("email", "The address " + email
-                    + " was added to this meeting a moment ago; each address is listed once."));
-        }
-        return id.getKeyAs(Number.class).longValue();
+        return new Checked(title, name, organisation, category, email, country, language, role,
+                Boolean.TRUE.equals(person.reserve()));
     }
 
     /**
@@ -223,9 +267,12 @@ public class Participants {
     }
 
     private static Participant participant(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Participant(rs.getLong("id"), rs.getString("meeting_code"), rs.getString("name"),
+        String title = rs.getString("title");
+        return new Participant(rs.getLong("id"), rs.getString("meeting_code"),
+                title == null ? null : ParticipantTitle.valueOf(title), rs.getString("name"),
                 rs.getString("organisation"), ParticipantCategory.valueOf(rs.getString("category")),
-                rs.getString("email"), rs.getBoolean("reserve"),
+                rs.getString("email"), rs.getString("country"), rs.getString("language"),
+                MeetingRole.valueOf(rs.getString("meeting_role")), rs.getBoolean("reserve"),
                 rs.getString("invitation_status") == null ? null : InvitationStatus.valueOf(rs.getString("invitation_status")));
     }
 }
