@@ -32,6 +32,18 @@ public final class ConceptNoteApprovalProcess {
     public static final String PARTICIPANT_CATEGORIES = "participantCategories";
     /** The checklist's options, every {@link ParticipantCategory} as {@code {label, value}} (task-local JSON). */
     public static final String PARTICIPANT_CATEGORY_OPTIONS = "participantCategoryOptions";
+    /** Section 4: seats for government representatives ({@link ParticipantCategory#GOV}). Number, optional, 0 to 500. */
+    public static final String TARGET_GOV = "targetGOV";
+    /** Section 4: seats for international organizations ({@link ParticipantCategory#IO}). Number, optional. */
+    public static final String TARGET_IO = "targetIO";
+    /** Section 4: seats for regional bodies ({@link ParticipantCategory#REG}). Number, optional. */
+    public static final String TARGET_REG = "targetREG";
+    /** Section 4: seats for NGOs ({@link ParticipantCategory#NGO}). Number, optional. */
+    public static final String TARGET_NGO = "targetNGO";
+    /** Section 4: seats for academics and independent experts ({@link ParticipantCategory#ACA}). Number, optional. */
+    public static final String TARGET_ACA = "targetACA";
+    /** Markdown for the review: the targets per category in one line; empty when none (task-local, read-only). */
+    public static final String CATEGORY_TARGETS_SUMMARY = "categoryTargetsSummary";
     /** Section 5. String, required. */
     public static final String TIMING_AND_LOCATION = "timingAndLocation";
     /** Section 6, Markdown. String, required. */
@@ -42,5 +54,10 @@ public final class ConceptNoteApprovalProcess {
     public static final String CONCEPT_NOTE_APPROVED = "conceptNoteApproved";
 
     private ConceptNoteApprovalProcess() {
+    }
+
+    /** The form field of a category's target: {@code target} + the category's name, e.g. {@link #TARGET_GOV}. */
+    public static String targetField(ParticipantCategory category) {
+        return "target" + category.name();
     }
 }

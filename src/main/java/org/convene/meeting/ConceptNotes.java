@@ -2,12 +2,16 @@ package org.convene.meeting;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.convene.identity.UserDirectory;
+import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.EngineClock;
 import org.convene.workflow.ReviewDecision;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,11 +30,30 @@ public class ConceptNotes {
 
     /**
      * A version of the concept note: its number (from 1; 0 for one not yet stored), the six
-     * sections and who wrote it (a user id, or "seed"). Texts are Markdown.
+     * sections and who wrote it (a user id, or "seed"). Texts are Markdown. Section 4 sets the
+     * seats envisaged in all and, for some of the categories to invite, seats per category
+     * ({@code categoryTargets}, in {@link ParticipantCategory} order; never null, may be empty).
      */
     public record ConceptNote(int version, String background, String objectives, String convener,
                               int participantsTarget, List<ParticipantCategory> participantCategories,
-                              String timingAndLocation, String documentation, String author) {
+                              String timingAndLocation, String documentation, String author,
+                              Map<ParticipantCategory, Integer> categoryTargets) {
+
+        public ConceptNote {
+            Map<ParticipantCategory, Integer> sorted = new EnumMap<>(ParticipantCategory.class);
+            if (categoryTargets != null) {
+                sorted.putAll(categoryTargets);
+            }
+            categoryTargets = Collections.unmodifiableMap(sorted);
+        }
+
+        /** A version without targets per category (the total only). */
+        public ConceptNote(int version, String background, String objectives, String convener, int participantsTarget,
+                           List<ParticipantCategory> participantCategories, String timingAndLocation,
+                           String documentation, String author) {
+            this(version, background, objectives, convener, participantsTarget, participantCategories,
+                    timingAndLocation, documentation, author, Map.of());
+        }
 
         /** {@code Senior government representatives, International organizations}. */
         public String participantCategoryNames() {
@@ -82,7 +105,8 @@ public class ConceptNotes {
                 .query((rs, n) -> new ConceptNote(rs.getInt("version"), rs.getString("background"),
                         rs.getString("objectives"), rs.getString("convener"), rs.getInt("participants_target"),
                         ParticipantCategory.ofFormValues(rs.getString("participant_categories")),
-                        rs.getString("timing_and_location"), rs.getString("documentation"), rs.getString("author")))
+                        rs.getString("timing_and_location"), rs.getString("documentation"), rs.getString("author"),
+                        CategoryTargets.parse(rs.getString("category_targets"))))
                 .optional();
     }
 
@@ -110,6 +134,33 @@ public class ConceptNotes {
         return latest(meetingCode).map(note -> (long) note.participantsTarget()).orElse(null);
     }
 
+    /**
+     * The seats the latest version envisages for one category, as the drafting form's number field
+     * shows it; null before the first version and when it sets no target for the category.
+     *
+     * @param category a {@link ParticipantCategory} name, e.g. {@code GOV}
+     * @throws IllegalArgumentException for another name
+     */
+    public Long categoryTarget(String meetingCode, String category) {
+        ParticipantCategory c = ParticipantCategory.valueOf(category);
+        return latest(meetingCode).map(note -> note.categoryTargets().get(c)).map(Long::valueOf).orElse(null);
+    }
+
+    /** The latest version's targets per category (in category order); empty before the first and when it sets none. */
+    public Map<ParticipantCategory, Integer> categoryTargets(String meetingCode) {
+        return latest(meetingCode).map(ConceptNote::categoryTargets).orElse(Map.of());
+    }
+
+    /**
+     * Markdown for the review: {@code Seats per category: Senior government representatives 10 ·
+     * International organizations 6.}; empty (never null) when the latest version sets no target.
+     */
+    public String categoryTargetsSummary(String meetingCode) {
+        Map<ParticipantCategory, Integer> targets = categoryTargets(meetingCode);
+        return targets.isEmpty() ? "" : "Seats per category: " + targets.entrySet().stream()
+                .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(" · ")) + ".";
+    }
+
     /** The latest version's categories as the checklist holds them (a JSON array of names); all before the first. */
     public SpinJsonNode participantCategories(String meetingCode) {
         List<ParticipantCategory> categories = latest(meetingCode).map(ConceptNote::participantCategories)
@@ -132,20 +183,26 @@ public class ConceptNotes {
      * and announces {@link ConceptNoteSubmitted}.
      *
      * @return the number of the new version, from 1
+     * @throws ChangeRefused when a category target is for a category not to be invited, is
+     *         negative, or the targets add up to more than the seats envisaged in all (keyed by the
+     *         form field of the target, {@link ConceptNoteApprovalProcess#targetField}); nothing is stored
      */
     @Transactional
     public int save(String meetingCode, ConceptNote note) {
+        CategoryTargets.check(note);
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from cv_concept_note_version where meeting_code = ?")
                 .param(meetingCode).query(Integer.class).single();
         OffsetDateTime now = EngineClock.now();
         jdbc.sql("""
                 insert into cv_concept_note_version (meeting_code, version, background, objectives, convener,
-                    participants_target, participant_categories, timing_and_location, documentation, author, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    participants_target, participant_categories, timing_and_location, documentation, author, created_at,
+                    category_targets)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(meetingCode, version, note.background(), note.objectives(), note.convener(),
                         note.participantsTarget(),
                         note.participantCategories().stream().map(Enum::name).collect(Collectors.joining(",")),
-                        note.timingAndLocation(), note.documentation(), note.author(), now)
+                        note.timingAndLocation(), note.documentation(), note.author(), now,
+                        CategoryTargets.format(note.categoryTargets()))
                 .update();
         events.publishEvent(new ConceptNoteSubmitted(meetingCode, version, now.toInstant(), note.author()));
         return version;

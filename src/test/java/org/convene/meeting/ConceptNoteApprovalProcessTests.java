@@ -177,6 +177,54 @@ class ConceptNoteApprovalProcessTests {
     }
 
     @Test
+    void shouldKeepTargetsPerCategoryBesideTheTotalAndShowThemToTheReviewAndTheRevision() {
+        Map<String, Object> values = ConceptNoteDrafts.submission("A draft with targets.");
+        values.put(TARGET_GOV, 10);
+        values.put(TARGET_IO, 6);
+        values.put(TARGET_ACA, 4);
+        driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", values);
+
+        assertThat(conceptNotes.latest(code)).get().satisfies(note -> {
+            assertThat(note.participantsTarget()).isEqualTo(25);
+            assertThat(note.categoryTargets()).containsExactly(Map.entry(ParticipantCategory.GOV, 10),
+                    Map.entry(ParticipantCategory.IO, 6), Map.entry(ParticipantCategory.ACA, 4));
+        });
+        Task review = driver.task(instance, TASK_REVIEW_CONCEPT_NOTE);
+        assertThat(driver.taskVariable(review, CATEGORY_TARGETS_SUMMARY)).isEqualTo("Seats per category: "
+                + "Senior government representatives 10 · International organizations 6 · Academics and independent experts 4.");
+        driver.complete(review, "grace", Map.of(DECISION, "return", COMMENTS, "Fewer governments."));
+
+        Task revise = driver.task(instance, TASK_REVISE_CONCEPT_NOTE);
+        assertThat(driver.taskVariable(revise, TARGET_GOV)).isEqualTo(10L);
+        assertThat(driver.taskVariable(revise, TARGET_REG)).isNull();
+    }
+
+    @Test
+    void shouldRefuseTargetsThatDoNotFitTheNoteAndStoreNothing() {
+        Map<String, Object> uninvited = ConceptNoteDrafts.submission("A draft.");
+        uninvited.put(TARGET_NGO, 3);
+        assertThatThrownBy(() -> driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", uninvited))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("'Draft concept note' was not completed: A target of 3 is set for Non-governmental "
+                        + "organizations, which is not among the categories to invite");
+
+        Map<String, Object> tooMany = ConceptNoteDrafts.submission("A draft.");
+        tooMany.put(TARGET_GOV, 20);
+        tooMany.put(TARGET_IO, 10);
+        assertThatThrownBy(() -> driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", tooMany))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("The targets per category add up to 30 seats, more than the 25 participants envisaged");
+
+        Map<String, Object> negative = ConceptNoteDrafts.submission("A draft.");
+        negative.put(TARGET_GOV, -1);
+        assertThatThrownBy(() -> driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", negative))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be at least 0");
+        assertThat(instance).isWaitingAt(TASK_DRAFT_CONCEPT_NOTE);
+        assertThat(conceptNotes.latest(code)).isEmpty();
+        assertThat(events.of(ConceptNoteSubmitted.class, code)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseToReturnTheNoteWithoutComments() {
         driver.complete(instance, TASK_DRAFT_CONCEPT_NOTE, "lena", ConceptNoteDrafts.submission("A draft."));
         Task review = driver.task(instance, TASK_REVIEW_CONCEPT_NOTE);
