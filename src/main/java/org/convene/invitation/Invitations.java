@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.convene.identity.SignedLinks;
+import org.convene.mail.MailAddress;
+import org.convene.mail.Outbox;
+import org.convene.mail.OutgoingMail;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.MeetingCalendar;
 import org.convene.meeting.Meetings;
@@ -110,8 +113,9 @@ public class Invitations {
         Instant deadline = replyDeadline(meetingCode, Date.from(now.toInstant())).toInstant();
         String link = publicUrl + "/links/" + links.issue(InvitationReplyLink.ACTION, meetingCode,
                 String.valueOf(participantId), deadline);
-        outbox.enqueue("invitation-" + invitation, meetingCode, invitee.email(), InvitationMails.invitationSubject(meeting),
-                InvitationMails.invitationBody(meeting, invitee.name(), deadline, link));
+        outbox.enqueue(OutgoingMail.plain("invitation-" + invitation, meetingCode,
+                new MailAddress(invitee.email(), invitee.name()), InvitationMails.invitationSubject(meeting),
+                InvitationMails.invitationBody(meeting, invitee.name(), deadline, link)));
         if (existing.isEmpty()) {
             events.publishEvent(new InvitationSent(meetingCode, participantId, invitee.nameAndOrganisation(),
                     invitee.category(), deadline, now.toInstant(), null));
@@ -130,8 +134,9 @@ public class Invitations {
         long invitation = invitation(meetingCode, participantId);
         Participants.Participant invitee = participants.get(participantId);
         Meeting meeting = meetings.get(meetingCode);
-        if (outbox.enqueue("reminder-" + invitation + "-" + reminderKey, meetingCode, invitee.email(),
-                InvitationMails.reminderSubject(meeting), InvitationMails.reminderBody(meeting, invitee.name()))) {
+        if (outbox.enqueue(OutgoingMail.plain("reminder-" + invitation + "-" + reminderKey, meetingCode,
+                new MailAddress(invitee.email(), invitee.name()), InvitationMails.reminderSubject(meeting),
+                InvitationMails.reminderBody(meeting, invitee.name())))) {
             events.publishEvent(new ReminderSent(meetingCode, participantId, invitee.nameAndOrganisation(),
                     EngineClock.instant(), null));
         }

@@ -2,8 +2,8 @@
  * Participants (the list by category and the reserve list), the participant list's approval and
  * the invitations one per seat (bpmn/invitation: {@link org.convene.invitation.ParticipantListProcess},
  * called by the meeting's preparation, and {@link org.convene.invitation.InvitationProcess}, each with
- * its constants class), replies by link, phone or letter, and the mail outbox that gives every mail
- * one stable Message-ID. Uses the meeting module ({@link org.convene.meeting.Meetings},
+ * its constants class), replies by link, phone or letter; the mails go through the mail module's
+ * {@link org.convene.mail.Outbox}. Uses the meeting module ({@link org.convene.meeting.Meetings},
  * {@link org.convene.meeting.MeetingCalendar}, the concept note's targets); the meeting's BPMN names
  * none of this module's beans. Announces {@link org.convene.invitation.ParticipantListApproved},
  * {@link org.convene.invitation.ParticipantListReturned}, {@link org.convene.invitation.InvitationSent},
@@ -11,7 +11,7 @@
  * {@link org.convene.invitation.InvitationDeclined}, {@link org.convene.invitation.InvitationLapsed},
  * {@link org.convene.invitation.ReplacementInvited} and {@link org.convene.invitation.SeatLeftEmpty}.
  */
-@ApplicationModule(allowedDependencies = {"meeting", "identity", "workflow"})
+@ApplicationModule(allowedDependencies = {"meeting", "identity", "workflow", "mail"})
 package org.convene.invitation;
 
 import org.springframework.modulith.ApplicationModule;
