@@ -42,6 +42,8 @@ class SecurityConfiguration {
     static final String[] READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.REVIEWERS,
             ConveneGroups.ADMINS};
     static final String[] EDITORS = {ConveneGroups.STAFF, ConveneGroups.ADMINS};
+    /** A meeting is cancelled by staff or a manager (or an administrator). */
+    static final String[] CANCELLERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
     /** A meeting's audit trail (tracking module) is for managers and administrators only. */
     static final String[] AUDITORS = {ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
 
@@ -108,6 +110,7 @@ class SecurityConfiguration {
                         // before the general rule: staff and reviewers read meetings, not their audit trail
                         .requestMatchers(paths.matcher("/meetings/*/audit"), paths.matcher("/meetings/*/audit.csv"),
                                 paths.matcher("/meetings/*/audit/**")).hasAnyAuthority(AUDITORS)
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/meetings/*/cancel")).hasAnyAuthority(CANCELLERS)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
                         .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)

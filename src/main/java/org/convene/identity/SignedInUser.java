@@ -44,6 +44,11 @@ public class SignedInUser {
         return inGroup(ConveneGroups.STAFF) || inGroup(ConveneGroups.ADMINS);
     }
 
+    /** Staff, managers and administrators cancel a meeting (with a reason); the same rule as {@link SecurityConfiguration}'s. */
+    public boolean cancelsMeetings() {
+        return Arrays.stream(SecurityConfiguration.CANCELLERS).anyMatch(this::inGroup);
+    }
+
     /** Cockpit is open to managers and administrators only. */
     public boolean usesCockpit() {
         return inGroup(ConveneGroups.MANAGERS) || inGroup(ConveneGroups.ADMINS);

@@ -30,7 +30,9 @@ import org.convene.meeting.AttendanceRecorded;
 import org.convene.meeting.ConceptNoteApproved;
 import org.convene.meeting.ConceptNoteReturned;
 import org.convene.meeting.ConceptNoteSubmitted;
+import org.convene.meeting.MeetingCancelled;
 import org.convene.meeting.MeetingRegistered;
+import org.convene.meeting.MeetingRescheduled;
 import org.convene.workflow.MeetingEvent;
 
 /**
@@ -68,6 +70,12 @@ final class EventWords {
                     RETURNED, e.comments())),
             words(AgendaApproved.class, e -> new Words(e.actor(), "Agenda reviewed", "Agenda", APPROVED, e.comments())),
             words(AgendaReturned.class, e -> new Words(e.actor(), "Agenda reviewed", "Agenda", RETURNED, e.comments())),
+            words(MeetingRescheduled.class, e -> new Words(e.actor(), "Meeting moved", e.place() + ", from "
+                    + e.firstDay() + " (" + e.timeZone().getId() + ")", null, "Was " + e.previousPlace() + ", from "
+                    + e.previousFirstDay() + " (" + e.previousTimeZone().getId() + ")"
+                    + (e.reason() == null ? "" : ". " + e.reason()))),
+            words(MeetingCancelled.class, e -> new Words(e.actor(), "Meeting cancelled", e.title(), "cancelled",
+                    e.reason())),
             words(AttendanceRecorded.class, e -> new Words(e.actor(), "Attendance recorded", "Day " + e.day(),
                     e.count() + " present", e.note())),
             // invitation
