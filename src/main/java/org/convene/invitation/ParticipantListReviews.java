@@ -3,6 +3,7 @@ package org.convene.invitation;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.EngineClock;
 import org.convene.workflow.ReviewDecision;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,9 +43,15 @@ public class ParticipantListReviews {
      *
      * @param comments may be null when approving
      * @param taskId the "Approve participant list" task (one decision per task); not null
+     * @throws ChangeRefused keyed {@code participants} when approving a list with nobody on it (the
+     *         reserve does not count); nothing is recorded
      */
     @Transactional
     public void record(String meetingCode, ReviewDecision decision, String comments, String reviewer, String taskId) {
+        if (decision == ReviewDecision.APPROVE) {
+            participants.requireInvitees(meetingCode, "an empty list cannot be approved, since there is nobody to invite. "
+                    + "Return it to staff with comments instead.");
+        }
         OffsetDateTime now = EngineClock.now();
         jdbc.sql("""
                 insert into cv_participant_list_review (meeting_code, task_id, decision, comments, reviewer, reviewed_at)

@@ -8,6 +8,7 @@ import static org.convene.invitation.ParticipantListProcess.*;
 import static org.convene.workflow.ProcessVariables.COMMENTS;
 import static org.convene.workflow.ProcessVariables.DECISION;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,6 +18,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.AnnouncedEvents;
+import org.convene.BrowserSession;
+import org.convene.RestClients;
+import org.convene.meeting.ConceptNotes;
+import org.convene.meeting.ParticipantCategory;
 import org.convene.ConveneIntegrationTest;
 import org.convene.Invitees;
 import org.convene.ProcessDriver;
@@ -25,6 +30,9 @@ import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,6 +50,9 @@ class ParticipantListProcessTests {
     @Autowired ParticipantListReviews participantListReviews;
     @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
+    @Autowired ConceptNotes conceptNotes;
+    @Autowired TestRestTemplate rest;
+    @LocalServerPort int port;
 
     Invitees.Meeting meeting;
     String code;
@@ -125,6 +136,69 @@ class ParticipantListProcessTests {
                         tuple(meeting.grace(), null));
         assertThat(events.of(ParticipantListApproved.class, code)).extracting(ParticipantListApproved::comments)
                 .containsExactly("Balanced.");
+    }
+
+    @Test
+    void shouldRefuseToSendAnEmptyListToTheManagerThroughTheRestApi() {
+        participants.remove(code, meeting.amira());
+        ProcessInstance instance = driver.start(ID, code, meeting.phase());
+        Task compile = driver.task(instance, TASK_COMPILE_PARTICIPANT_LIST);
+        assertThat((String) driver.taskVariable(compile, PARTICIPANT_SUMMARY))
+                .contains("**0** invitees in all, 1 in reserve", "**Nobody is on the participant list yet**");
+
+        ResponseEntity<Map<String, Object>> refused = new RestClients(rest).post("lena",
+                "/engine-rest/task/" + compile.getId() + "/submit-form", Map.of("variables", RestClients.variables(LIST_READY, true)));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).extracting(body -> body.get("message")).asString()
+                .contains("'Compile participant list' was not completed: nobody is on the participant list "
+                        + "(those in reserve are not invited): add the invitees on the participant list page, "
+                        + "or import the secretariat's spreadsheet there, then complete this task.");
+        assertThat(instance).isWaitingAt(TASK_COMPILE_PARTICIPANT_LIST);
+
+        Invitees.peter(participants, code);
+        driver.complete(compile, "lena", Map.of(LIST_READY, true));
+        assertThat(instance).isWaitingAt(TASK_APPROVE_PARTICIPANT_LIST);
+    }
+
+    @Test
+    void shouldRefuseAManagerApprovingAListEmptiedSinceItWasCompiledInTasklist() {
+        ProcessInstance instance = driver.start(ID, code, meeting.phase());
+        driver.complete(instance, TASK_COMPILE_PARTICIPANT_LIST, "lena", Map.of(LIST_READY, true));
+        participants.remove(code, meeting.amira());
+        Task approve = driver.task(instance, TASK_APPROVE_PARTICIPANT_LIST);
+        BrowserSession grace = BrowserSession.signedIn(port, "grace");
+
+        HttpResponse<String> refused = grace.webappApi("POST", "/camunda/api/engine/engine/default/task/" + approve.getId()
+                + "/submit-form", "{\"variables\": {\"" + DECISION + "\": {\"value\": \"approve\"}}}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("'Approve participant list' was not completed: nobody is on the participant "
+                + "list (those in reserve are not invited): an empty list cannot be approved, since there is nobody to "
+                + "invite. Return it to staff with comments instead.");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_PARTICIPANT_LIST);
+        assertThat(participantListReviews.history(code)).isEmpty();
+        assertThat(events.of(ParticipantListApproved.class, code)).isEmpty();
+
+        driver.complete(approve, "grace", Map.of(DECISION, "return", COMMENTS, "The list is empty: add the invitees."));
+        assertThat(instance).isWaitingAt(TASK_COMPILE_PARTICIPANT_LIST);
+    }
+
+    @Test
+    void shouldShowTheCountsAgainstTheConceptNotesTargetsToTheManager() {
+        conceptNotes.save(code, new ConceptNotes.ConceptNote(0, "Background", "Objectives", "UNHCR", 25,
+                List.of(ParticipantCategory.GOV, ParticipantCategory.IO, ParticipantCategory.NGO), "Amman", "", "lena",
+                Map.of(ParticipantCategory.GOV, 10, ParticipantCategory.IO, 5)));
+        Invitees.peter(participants, code);
+        ProcessInstance instance = driver.start(ID, code, meeting.phase());
+        driver.complete(instance, TASK_COMPILE_PARTICIPANT_LIST, "lena", Map.of(LIST_READY, true));
+
+        assertThat((String) driver.taskVariable(driver.task(instance, TASK_APPROVE_PARTICIPANT_LIST), PARTICIPANT_SUMMARY))
+                .contains("- Senior government representatives: **1** of 10 on the list, 0 in reserve\n",
+                        "- International organizations: **1** of 5 on the list, 0 in reserve\n",
+                        "- Non-governmental organizations: **0** on the list (no target), 1 in reserve\n",
+                        "**2** of 25 invitees in all, 1 in reserve.")
+                .doesNotContain("Nobody");
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.convene.document.DocumentVersionSubmitted;
 import org.convene.invitation.InvitationAccepted;
 import org.convene.invitation.InvitationDeclined;
 import org.convene.invitation.ParticipantListReviews;
+import org.convene.invitation.Participants;
 import org.convene.invitation.ReplyChannel;
 import org.convene.meeting.AgendaReviews;
 import org.convene.meeting.Attendance;
@@ -80,6 +81,7 @@ class AuditTrailTests {
     @Autowired Meetings meetings;
     @Autowired AgendaReviews agendaReviews;
     @Autowired ParticipantListReviews participantListReviews;
+    @Autowired Participants participants;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transaction;
     @Autowired Attendance attendance;
@@ -246,6 +248,7 @@ class AuditTrailTests {
         // the meeting module's records through its services, at the engine's time, out of time order
         atEngineTime(t.plusDays(30), () -> attendance.record(code, 1, 27, "Two came late.", "omar", code + "-att"));
         atEngineTime(t, () -> agendaReviews.record(code, ReviewDecision.RETURN, "Add a break.", "grace", code + "-ag"));
+        participants.add(code, "Amina Diallo", "Ministry of Interior", ParticipantCategory.GOV, "a.diallo@gov.example", false);
         atEngineTime(t.plusDays(1), () -> participantListReviews.record(code, ReviewDecision.APPROVE, "Balanced, \"as agreed\".",
                 "grace", code + "-pl"));
         // the invitation module's announcements of two replies, as it makes them in the transaction of each

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.convene.ConceptNoteDrafts;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
+import org.convene.Invitees;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
 import org.convene.document.DocumentKind;
@@ -23,6 +24,7 @@ import org.convene.document.Documents;
 import org.convene.document.SignOffPolicy;
 import org.convene.document.SignOffProcess;
 import org.convene.invitation.ParticipantListProcess;
+import org.convene.invitation.Participants;
 import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.PreparationProcess;
@@ -46,6 +48,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @ConveneIntegrationTest
 class FourEyesTests {
 
+    @Autowired Participants participants;
     @Autowired TestRestTemplate rest;
     @Autowired RuntimeService runtimeService;
     @Autowired RepositoryService repositoryService;
@@ -142,6 +145,7 @@ class FourEyesTests {
         Map<String, Object> variables = ExpertMeetings.phaseVariables(runtimeService, meeting);
         ProcessInstance agendaPhase = startBefore(PreparationProcess.TASK_DRAFT_AGENDA, variables);
         ProcessInstance listPhase = startBefore(ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST, variables);
+        Invitees.amira(participants, code); // an empty list cannot go to approval
         complete(hanna, task(agendaPhase, PreparationProcess.TASK_DRAFT_AGENDA), Map.of(PreparationProcess.AGENDA_READY, true));
         complete(hanna, task(listPhase, ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST),
                 Map.of(ParticipantListProcess.LIST_READY, true));
