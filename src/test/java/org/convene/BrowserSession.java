@@ -101,6 +101,39 @@ public final class BrowserSession {
         return response;
     }
 
+    /**
+     * Uploads a file as a browser submits a form with {@code enctype="multipart/form-data"}: the
+     * file's part and the CSRF token of the page last shown as a field of the form.
+     */
+    public HttpResponse<String> postFile(String path, String field, String fileName, String contentType, byte[] content) {
+        String boundary = "----ConveneTestBoundary" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        csrfToken(lastPage).ifPresent(token -> body.writeBytes(("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        lastPage = response.body();
+        return response;
+    }
+
+    /** A download (e.g. a CSV export) as its bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Follows a Post/Redirect/Get redirect to the page it names. */
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         assertThat(redirect.statusCode()).as("redirect, got %s: %s", redirect.statusCode(), redirect.body()).isEqualTo(302);

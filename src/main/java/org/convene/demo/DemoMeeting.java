@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -89,7 +90,7 @@ class DemoMeeting {
                 (String) note.get("objectives"), (String) note.get("convener"), (Integer) note.get("participantsTarget"),
                 ParticipantCategory.ofFormValues(note.get("participantCategories")),
                 ((String) note.get("timingAndLocation")).replace("{dates}", dates.datesLabel()),
-                (String) note.get("documentation"), "seed"));
+                (String) note.get("documentation"), "seed", categoryTargets(note)));
 
         runtimeService.startProcessInstanceByKey(ExpertMeetingProcess.ID, code, Map.of(
                 ProcessVariables.MEETING_TITLE, dates.title(),
@@ -138,9 +139,18 @@ class DemoMeeting {
 
     private void addAll(String code, List<Map<String, Object>> people, boolean reserve) {
         for (Map<String, Object> p : people) {
-            participants.add(code, (String) p.get("name"), (String) p.get("organisation"),
-                    ParticipantCategory.valueOf((String) p.get("category")), (String) p.get("email"), reserve);
+            participants.add(code, new Participants.NewParticipant((String) p.get("title"), (String) p.get("name"),
+                    (String) p.get("organisation"), (String) p.get("category"), (String) p.get("email"),
+                    (String) p.get("country"), (String) p.get("language"), (String) p.get("role"), reserve));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<ParticipantCategory, Integer> categoryTargets(Map<String, Object> note) {
+        Map<ParticipantCategory, Integer> targets = new EnumMap<>(ParticipantCategory.class);
+        ((Map<String, Integer>) note.getOrDefault("categoryTargets", Map.of()))
+                .forEach((category, seats) -> targets.put(ParticipantCategory.valueOf(category), seats));
+        return targets;
     }
 
     private static Map<String, Object> load() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.Meetings;
 import org.convene.meeting.ParticipantCategory;
 import org.convene.workflow.ChangeRefused;
@@ -78,10 +79,12 @@ public class Participants {
 
     private final JdbcClient jdbc;
     private final Meetings meetings;
+    private final ConceptNotes conceptNotes;
 
-    Participants(JdbcClient jdbc, Meetings meetings) {
+    Participants(JdbcClient jdbc, Meetings meetings, ConceptNotes conceptNotes) {
         this.jdbc = jdbc;
         this.meetings = meetings;
+        this.conceptNotes = conceptNotes;
     }
 
     /**
@@ -236,20 +239,69 @@ public class Participants {
         return get(Long.parseLong(participantId)).display();
     }
 
-    /** Markdown: how many on the list and in reserve per category, and in all (for the list's tasks). */
+    /**
+     * Markdown for the list's tasks: per category, how many are on the list against the concept
+     * note's target for it ({@code Senior government representatives: **9** of 10 on the list, 1 in
+     * reserve}), then the total against the seats envisaged; says so when nobody is on the list.
+     */
     public String summary(String meetingCode) {
-        Map<ParticipantCategory, int[]> counts = new LinkedHashMap<>();
-        for (ParticipantCategory category : ParticipantCategory.values()) {
-            counts.put(category, new int[2]);
-        }
-        List<Participant> all = list(meetingCode);
-        all.forEach(p -> counts.get(p.category())[p.reserve() ? 1 : 0]++);
+        Counts counts = counts(meetingCode);
         StringBuilder text = new StringBuilder();
-        counts.forEach((category, n) -> text.append("- ").append(category.label()).append(": **").append(n[0])
-                .append("** on the list, ").append(n[1]).append(" in reserve\n"));
-        long listed = all.stream().filter(p -> !p.reserve()).count();
-        text.append("\n**").append(listed).append("** invitees in all, ").append(all.size() - listed).append(" in reserve.");
+        for (Counts.Category c : counts.categories()) {
+            text.append("- ").append(c.category().label()).append(": **").append(c.listed()).append("**")
+                    .append(c.target() == null ? " on the list (no target)" : " of " + c.target() + " on the list")
+                    .append(", ").append(c.reserve()).append(" in reserve\n");
+        }
+        text.append("\n**").append(counts.listed()).append("**")
+                .append(counts.target() == null ? "" : " of " + counts.target())
+                .append(" invitees in all, ").append(counts.reserve()).append(" in reserve.");
+        if (counts.listed() == 0) {
+            text.append("\n\n**Nobody is on the participant list yet** (those in reserve are not invited): "
+                    + "the list cannot go forward empty.");
+        }
         return text.toString();
+    }
+
+    /**
+     * How many are on the list and in reserve, per category and in all, against the concept note's
+     * targets (a target is null where the concept note sets none).
+     */
+    public record Counts(List<Category> categories, int listed, int reserve, Integer target) {
+
+        /** One category: on the list, in reserve, its target; {@code suggested} when the concept note asks for it. */
+        public record Category(ParticipantCategory category, int listed, int reserve, Integer target, boolean suggested) {
+        }
+    }
+
+    /** The list's counts against the latest concept note's targets (every category, in category order). */
+    public Counts counts(String meetingCode) {
+        List<Participant> all = list(meetingCode);
+        Optional<ConceptNotes.ConceptNote> note = conceptNotes.latest(meetingCode);
+        Map<ParticipantCategory, Integer> targets = note.map(ConceptNotes.ConceptNote::categoryTargets).orElse(Map.of());
+        List<ParticipantCategory> suggested = note.map(ConceptNotes.ConceptNote::participantCategories).orElse(List.of());
+        List<Counts.Category> categories = new ArrayList<>();
+        for (ParticipantCategory category : ParticipantCategory.values()) {
+            int listed = (int) all.stream().filter(p -> p.category() == category && !p.reserve()).count();
+            int reserve = (int) all.stream().filter(p -> p.category() == category && p.reserve()).count();
+            categories.add(new Counts.Category(category, listed, reserve, targets.get(category), suggested.contains(category)));
+        }
+        int listed = (int) all.stream().filter(p -> !p.reserve()).count();
+        return new Counts(categories, listed, all.size() - listed,
+                note.map(ConceptNotes.ConceptNote::participantsTarget).orElse(null));
+    }
+
+    /**
+     * Refuses to let an empty participant list go forward (to approval, to the invitations).
+     *
+     * @param why the end of the sentence after "nobody is on the participant list (those in reserve
+     *            are not invited): ", saying what the person should do
+     * @throws ChangeRefused keyed {@code participants} when nobody is on the list (the reserve does not count)
+     */
+    public void requireInvitees(String meetingCode, String why) {
+        if (invitees(meetingCode).isEmpty()) {
+            throw new ChangeRefused("participants",
+                    "nobody is on the participant list (those in reserve are not invited): " + why);
+        }
     }
 
     /**
