@@ -140,8 +140,11 @@ public final class TasklistBrowser implements AutoCloseable {
         driver.navigate().refresh();
     }
 
+    /** Tasklist's "Complete", scrolled to the middle of the window first (a long form puts it under the page's footer). */
     public void complete() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        script("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
     }
 
     /** The "Start" button of the start-process dialog. */
