@@ -51,6 +51,11 @@ class ParticipantPages {
     }
 
     static final String IMPORT_VIEW = "participants/import";
+    /**
+     * 1 MB, some five thousand rows: the preview's confirm form carries the file back in Base64 (a
+     * third larger), which must stay within the servlet container's limit on a form's size (2 MB).
+     */
+    static final int MAX_UPLOAD = 1024 * 1024;
 
     private final Meetings meetings;
     private final Participants participants;
@@ -146,6 +151,12 @@ class ParticipantPages {
     private String previewPage(String code, byte[] bytes, String fileName, Model model, HttpServletResponse response) {
         model.addAttribute("meeting", meetings.get(code));
         model.addAttribute("fileName", fileName);
+        if (bytes.length > MAX_UPLOAD) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("problem", "The file is larger than 1 MB; a meeting's participant list is far smaller. "
+                    + "Upload one meeting's list, saved as CSV.");
+            return IMPORT_VIEW;
+        }
         try {
             model.addAttribute("result", participantImport.preview(code, bytes));
             model.addAttribute("file", Base64.getEncoder().encodeToString(bytes));

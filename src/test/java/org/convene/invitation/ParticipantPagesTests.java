@@ -195,6 +195,23 @@ class ParticipantPagesTests {
     }
 
     @Test
+    void shouldRefuseAFileTooLargeForAParticipantListWithAMessage() {
+        BrowserSession lena = BrowserSession.signedIn(port, "lena");
+        lena.get(page);
+        StringBuilder big = new StringBuilder("Name,Organisation,Category,E-mail\n");
+        for (int i = 0; big.length() < 1_200_000; i++) {
+            big.append("Person ").append(i).append(",Organisation,GOV,p").append(i).append("@x.org,").append("x".repeat(80)).append('\n');
+        }
+
+        HttpResponse<String> refused = lena.postFile(page + "/import", "file", "huge.csv", "text/csv",
+                big.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("The file is larger than 1 MB");
+        assertThat(participants.list(code)).hasSize(3);
+    }
+
+    @Test
     void shouldExportTheListAsCsvThatExcelOpensAndTheImportReadsBack() throws IOException {
         participants.add(code, new Participants.NewParticipant("Dr", "Renée Müller", "=HYPERLINK(\"x\"), Genève", "academic",
                 "r.muller@unige.example", "Switzerland", "French", "rapporteur", false));
