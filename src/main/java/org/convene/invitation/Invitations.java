@@ -7,16 +7,12 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.convene.identity.SignedLinks;
-import org.convene.mail.MailAddress;
 import org.convene.mail.Outbox;
-import org.convene.mail.OutgoingMail;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.MeetingCalendar;
 import org.convene.meeting.Meetings;
 import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.EngineClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,23 +37,23 @@ public class Invitations {
     private final Meetings meetings;
     private final Participants participants;
     private final Outbox outbox;
-    private final SignedLinks links;
+    private final InvitationLinks invitationLinks;
+    private final InvitationMails mails;
     private final RuntimeService runtimeService;
     private final ApplicationEventPublisher events;
-    private final String publicUrl;
 
     Invitations(JdbcClient jdbc, MeetingCalendar calendar, Meetings meetings, Participants participants, Outbox outbox,
-                SignedLinks links, RuntimeService runtimeService, ApplicationEventPublisher events,
-                @Value("${convene.public-url:http://localhost:8080}") String publicUrl) {
+                InvitationLinks invitationLinks, InvitationMails mails, RuntimeService runtimeService,
+                ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.meetings = meetings;
         this.participants = participants;
         this.outbox = outbox;
-        this.links = links;
+        this.invitationLinks = invitationLinks;
+        this.mails = mails;
         this.runtimeService = runtimeService;
         this.events = events;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     /**
@@ -111,11 +107,11 @@ public class Invitations {
         Meeting meeting = meetings.get(meetingCode);
         // the deadline "Record reply" gets next (a late replacement gets time of its own)
         Instant deadline = replyDeadline(meetingCode, Date.from(now.toInstant())).toInstant();
-        String link = publicUrl + "/links/" + links.issue(InvitationReplyLink.ACTION, meetingCode,
-                String.valueOf(participantId), deadline);
-        outbox.enqueue(OutgoingMail.plain("invitation-" + invitation, meetingCode,
-                new MailAddress(invitee.email(), invitee.name()), InvitationMails.invitationSubject(meeting),
-                InvitationMails.invitationBody(meeting, invitee.name(), deadline, link)));
+        String link = invitationLinks.reply(meetingCode, participantId, deadline);
+        outbox.enqueue(mails.invitation(meeting, calendar.span(meetingCode), new InvitationMails.Invitee(participantId,
+                invitation, InvitationMails.displayName(invitee.title(), invitee.name()), invitee.email(),
+                sequence(invitation), link, invitationLinks.documents(meetingCode, participantId)),
+                deadline, now.toInstant()));
         if (existing.isEmpty()) {
             events.publishEvent(new InvitationSent(meetingCode, participantId, invitee.nameAndOrganisation(),
                     invitee.category(), deadline, now.toInstant(), null));
@@ -134,9 +130,12 @@ public class Invitations {
         long invitation = invitation(meetingCode, participantId);
         Participants.Participant invitee = participants.get(participantId);
         Meeting meeting = meetings.get(meetingCode);
-        if (outbox.enqueue(OutgoingMail.plain("reminder-" + invitation + "-" + reminderKey, meetingCode,
-                new MailAddress(invitee.email(), invitee.name()), InvitationMails.reminderSubject(meeting),
-                InvitationMails.reminderBody(meeting, invitee.name())))) {
+        Instant deadline = replyDeadline(meetingCode, Date.from(sentAt(invitation))).toInstant();
+        if (outbox.enqueue(mails.reminder("reminder-" + invitation + "-" + reminderKey, meeting, calendar.span(meetingCode),
+                new InvitationMails.Invitee(participantId, invitation, InvitationMails.displayName(invitee.title(),
+                        invitee.name()), invitee.email(), sequence(invitation),
+                        invitationLinks.reply(meetingCode, participantId, deadline),
+                        invitationLinks.documents(meetingCode, participantId)), deadline))) {
             events.publishEvent(new ReminderSent(meetingCode, participantId, invitee.nameAndOrganisation(),
                     EngineClock.instant(), null));
         }
@@ -172,6 +171,17 @@ public class Invitations {
                 ? new SeatLeftEmpty(meetingCode, participantId, invitee, now, decidedBy)
                 : new ReplacementInvited(meetingCode, participantId, replacementId,
                         participants.get(replacementId).nameAndOrganisation(), now, decidedBy));
+    }
+
+    /** The SEQUENCE of the invitation's calendar entry as last sent (0 until it changes). */
+    int sequence(long invitationId) {
+        return jdbc.sql("select calendar_sequence from cv_invitation where id = ?").param(invitationId)
+                .query(Integer.class).single();
+    }
+
+    private Instant sentAt(long invitationId) {
+        return jdbc.sql("select created_at from cv_invitation where id = ?").param(invitationId)
+                .query(OffsetDateTime.class).single().toInstant();
     }
 
     Optional<Long> find(String meetingCode, long participantId) {

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component("meetingCalendar")
 public class MeetingCalendar {
 
+    /** When a day with no session on the agenda is taken to end. */
+    static final LocalTime DEFAULT_END = LocalTime.of(18, 0);
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private final Meetings meetings;
@@ -58,6 +60,26 @@ public class MeetingCalendar {
         LocalTime first = jdbc.sql("select min(starts_at) from cv_agenda_session where meeting_code = ? and day_number = ?")
                 .params(meetingCode, day).query(LocalTime.class).optional().orElse(LocalTime.of(9, 0));
         return meeting.firstDay().plusDays(day - 1L).atTime(first).atZone(meeting.timeZone());
+    }
+
+    /**
+     * When the meeting happens, in the venue's time zone: from the first session of its first day to
+     * the end of the last session of its last day, as the agenda stands (the seed's agenda is there
+     * from registration, and staff change it until a manager approves it), the same agenda the
+     * meeting-day timers and the deadlines counted back from the meeting read; 09:00 and 18:00
+     * for a day with no session.
+     *
+     * @throws MeetingNotFoundException for an unknown code
+     */
+    public Span span(String meetingCode) {
+        Meeting meeting = meetings.get(meetingCode);
+        LocalTime end = jdbc.sql("select max(ends_at) from cv_agenda_session where meeting_code = ? and day_number = ?")
+                .params(meetingCode, meeting.numberOfDays()).query(LocalTime.class).optional().orElse(DEFAULT_END);
+        return new Span(dayStartTime(meetingCode, 1), meeting.lastDay().atTime(end).atZone(meeting.timeZone()));
+    }
+
+    /** A meeting's time, {@code start} and {@code end} in the venue's time zone. */
+    public record Span(ZonedDateTime start, ZonedDateTime end) {
     }
 
     /**
