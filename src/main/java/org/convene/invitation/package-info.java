@@ -5,13 +5,16 @@
  * its constants class), replies by link, phone or letter; the mails go through the mail module's
  * {@link org.convene.mail.Outbox}. Uses the meeting module ({@link org.convene.meeting.Meetings},
  * {@link org.convene.meeting.MeetingCalendar}, the concept note's targets); the meeting's BPMN names
- * none of this module's beans. Announces {@link org.convene.invitation.ParticipantListApproved},
+ * none of this module's beans. Mails are text and HTML with the invitation's calendar entry
+ * ({@link org.convene.invitation.InvitationMails}, {@link org.convene.invitation.InvitationCalendar});
+ * {@link org.convene.invitation.InvitationUpdates} hears the meeting's {@code MeetingRescheduled} and
+ * {@code MeetingCancelled} and sends the invitees updates and cancellations. Announces {@link org.convene.invitation.ParticipantListApproved},
  * {@link org.convene.invitation.ParticipantListReturned}, {@link org.convene.invitation.InvitationSent},
  * {@link org.convene.invitation.ReminderSent}, {@link org.convene.invitation.InvitationAccepted},
  * {@link org.convene.invitation.InvitationDeclined}, {@link org.convene.invitation.InvitationLapsed},
  * {@link org.convene.invitation.ReplacementInvited} and {@link org.convene.invitation.SeatLeftEmpty}.
  */
-@ApplicationModule(allowedDependencies = {"meeting", "identity", "workflow", "mail"})
+@ApplicationModule(allowedDependencies = {"meeting", "meeting :: events", "identity", "workflow", "mail"})
 package org.convene.invitation;
 
 import org.springframework.modulith.ApplicationModule;
