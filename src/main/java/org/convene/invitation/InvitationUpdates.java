@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class InvitationUpdates {
 
+    /** The status of a withdrawn invitation (the replies work adds it to {@link InvitationStatus}). */
+    private static final String WITHDRAWN = "WITHDRAWN";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     /** An invitation as the updates need it. */
@@ -127,6 +129,30 @@ class InvitationUpdates {
         return written;
     }
 
+    /**
+     * Sends the invitee of a withdrawn invitation the cancellation of the calendar entry, with the
+     * reason when given (once: the key holds the sequence, raised here).
+     *
+     * @return whether it was written
+     * @throws IllegalStateException when the participant's invitation was never sent
+     */
+    @Transactional
+    boolean invitationWithdrawn(String meetingCode, long participantId, String reason) {
+        long invitationId = invitations.invitation(meetingCode, participantId);
+        Sent sent = jdbc.sql(SENT + " where i.id = ?").param(invitationId).query(InvitationUpdates::sent).single();
+        Meeting meeting = meetings.get(meetingCode);
+        List<String> why = new ArrayList<>();
+        why.add("The secretariat has withdrawn your invitation to the " + meeting.title() + ", "
+                + meeting.datesLabel() + ", " + meeting.place() + ".");
+        if (reason != null && !reason.isBlank()) {
+            why.add("Reason: " + reason.strip());
+        }
+        why.add("Please write to the secretariat if you have questions.");
+        return outbox.enqueue(mails.cancellation(meeting, calendar.span(meetingCode),
+                invitee(sent, nextSequence(invitationId), null, null), "Your invitation is withdrawn", why,
+                EngineClock.instant()));
+    }
+
     /** What changed, in words: the dates, the venue, the time zone, the reason. */
     static List<String> changes(MeetingRescheduled moved) {
         List<String> changes = new ArrayList<>();
@@ -147,17 +173,21 @@ class InvitationUpdates {
         return changes;
     }
 
+    private static final String SENT = """
+            select i.id, i.participant_id, i.process_instance_id, i.status, p.title, p.name, p.email, i.created_at
+            from cv_invitation i join cv_participant p on p.id = i.participant_id""";
+
+    /** The meeting's invitations that went out and were not declined (nor withdrawn, once invitations can be). */
     private List<Sent> notDeclined(String meetingCode) {
-        return jdbc.sql("""
-                select i.id, i.participant_id, i.process_instance_id, i.status, p.title, p.name, p.email, i.created_at
-                from cv_invitation i join cv_participant p on p.id = i.participant_id
-                where i.meeting_code = ? and i.status <> ? order by i.id""")
-                .params(meetingCode, InvitationStatus.DECLINED.name())
-                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        InvitationStatus.valueOf(rs.getString(4)),
-                        rs.getString(5) == null ? null : ParticipantTitle.valueOf(rs.getString(5)), rs.getString(6),
-                        rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
-                .list();
+        return jdbc.sql(SENT + " where i.meeting_code = ? and i.status not in (?, ?) order by i.id")
+                .params(meetingCode, InvitationStatus.DECLINED.name(), WITHDRAWN)
+                .query(InvitationUpdates::sent).list();
+    }
+
+    private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Sent(rs.getLong(1), rs.getLong(2), rs.getString(3), InvitationStatus.valueOf(rs.getString(4)),
+                rs.getString(5) == null ? null : ParticipantTitle.valueOf(rs.getString(5)), rs.getString(6),
+                rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant());
     }
 
     private int nextSequence(long invitationId) {
