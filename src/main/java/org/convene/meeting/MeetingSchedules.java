@@ -36,12 +36,17 @@ import org.springframework.transaction.annotation.Transactional;
  * module sends the updated calendar entries and moves its reply deadlines). Deadlines of the
  * document module that were counted back from the old dates when their task was created stay.
  *
- * <p>A cancellation records the reason, ends every running process instance of the meeting (its
- * business key) with that reason, skipping their listeners, and announces {@link MeetingCancelled}
+ * <p>A cancellation records the reason, ends the meeting's running lifecycle (its ExpertMeetingProcess
+ * instance and every phase and invitation it called; business key = the code) with that reason,
+ * skipping their listeners, and announces {@link MeetingCancelled}
  * (the invitation module sends {@code METHOD:CANCEL}). It cannot be undone.
  */
 @Service
 public class MeetingSchedules {
+
+    /** The processes a cancellation ends when one runs as a root: the meeting's, which call all the others. */
+    static final String[] LIFECYCLE = {ExpertMeetingProcess.ID, ConceptNoteApprovalProcess.ID, PreparationProcess.ID,
+            MeetingProcess.ID};
 
     /** The longest reason kept, in characters. */
     public static final int REASON_LENGTH = 2000;
@@ -180,9 +185,11 @@ public class MeetingSchedules {
             throw new ChangeRefused("meeting", "The meeting has been cancelled already.");
         }
         SystemAuthentication.asSystem(identityService, () -> {
-            // the roots: ending one ends the instances it called
+            // the roots of the meeting's lifecycle: ending one ends the instances it called (every phase
+            // and each invitation); other modules' own processes for the meeting (the mail delivery of
+            // the cancellations written now, and of those still on their way) go on
             runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(meetingCode).rootProcessInstances()
-                    .list().forEach(instance -> runtimeService.deleteProcessInstanceIfExists(instance.getId(),
+                    .processDefinitionKeyIn(LIFECYCLE).list().forEach(instance -> runtimeService.deleteProcessInstanceIfExists(instance.getId(),
                             "Meeting cancelled: " + why, true, true, true, false));
             return null;
         });

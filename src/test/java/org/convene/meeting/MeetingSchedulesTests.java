@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -40,6 +41,7 @@ class MeetingSchedulesTests {
     @Autowired TestRestTemplate rest;
     @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
     @Autowired ManagementService managementService;
     @Autowired Meetings meetings;
     @Autowired MeetingSchedules schedules;
@@ -107,7 +109,11 @@ class MeetingSchedulesTests {
     void shouldCancelTheMeetingEndingItsProcessesWithTheReason() {
         schedules.cancel(code, "  The host government asked to postpone indefinitely. ", "grace");
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+                .processDefinitionKeyIn(MeetingSchedules.LIFECYCLE).count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(meetingDays.getId())
+                .singleResult().getDeleteReason())
+                .isEqualTo("Meeting cancelled: The host government asked to postpone indefinitely.");
         assertThat(schedules.cancellation(code)).get().satisfies(c -> {
             assertThat(c.reason()).isEqualTo("The host government asked to postpone indefinitely.");
             assertThat(c.cancelledBy()).isEqualTo("grace");
