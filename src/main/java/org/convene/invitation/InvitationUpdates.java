@@ -15,6 +15,7 @@ import org.convene.meeting.MeetingCancelled;
 import org.convene.meeting.MeetingRescheduled;
 import org.convene.meeting.Meetings;
 import org.convene.workflow.EngineClock;
+import org.convene.workflow.MeetingEvent;
 import org.convene.workflow.SystemAuthentication;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,14 +71,18 @@ class InvitationUpdates {
         this.identityService = identityService;
     }
 
+    /**
+     * The meeting module's {@link MeetingRescheduled} and {@link MeetingCancelled}, heard in the
+     * transaction of the change (one method for both: the module canvas lists what a module hears in
+     * no fixed order when there are two).
+     */
     @EventListener
-    void on(MeetingRescheduled moved) {
-        meetingMoved(moved);
-    }
-
-    @EventListener
-    void on(MeetingCancelled cancelled) {
-        meetingCancelled(cancelled.meetingCode(), cancelled.reason());
+    void on(MeetingEvent event) {
+        if (event instanceof MeetingRescheduled moved) {
+            meetingMoved(moved);
+        } else if (event instanceof MeetingCancelled cancelled) {
+            meetingCancelled(cancelled.meetingCode(), cancelled.reason());
+        }
     }
 
     /**
