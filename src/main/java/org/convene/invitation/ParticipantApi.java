@@ -31,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
  *     spreadsheet as Excel saves it, see {@link ParticipantSpreadsheet}): adds the rows that pass the
  *     checks and answers {@code {added: [...], refused: [{row, reason}]}} (200); with
  *     {@code ?dryRun=true} stores nothing and answers what it would do. For staff and administrators.
- *     A body that is no CSV at all, or whose first row names no usable columns, gets 400 with a
- *     message; another content type 415; a body over {@value #MAX_BYTES} bytes 413.</li>
+ *     The body's bytes decide its charset (a byte-order mark, else strict UTF-8, else Windows-1252),
+ *     not a {@code charset} parameter, which clients add by habit (RestTemplate says ISO-8859-1 for
+ *     any text). A body that is no CSV at all, or whose first row names no usable columns, gets 400
+ *     with a message; another content type 415; a body over {@value #MAX_BYTES} bytes 413.</li>
  * </ul>
  */
 @RestController
