@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestDatabase.class, ProcessDriver.class, AnnouncedEvents.class, ProcessEngineCoverageConfiguration.class})
+@Import({TestDatabase.class, ProcessDriver.class, AnnouncedEvents.class, Mailbox.class,
+        ProcessEngineCoverageConfiguration.class})
 public @interface ConveneIntegrationTest {
 }

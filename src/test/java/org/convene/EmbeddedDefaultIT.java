@@ -27,9 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The embedded default as README runs it: no profile, H2 file database, demo users and the
- * demo meeting. Runs in its own JVM (failsafe), so its engine never meets the PostgreSQL one.
+ * demo meeting (its SMTP server on a free port). Runs in its own JVM (failsafe), so its engine never meets the PostgreSQL one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the embedded SMTP server on a free port (FreeSmtpPort), not the default's 3025
+        properties = "spring.mail.port=0")
 class EmbeddedDefaultIT {
 
     static {

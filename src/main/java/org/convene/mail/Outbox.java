@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every mail is first written here, in the transaction of the step that decides to send it,
  * under a Message-ID derived from what it is for ({@code <key.meetingCode@convene>}). Writing it
- * twice is a no-op, so a retried job never sends a mail twice; the mail goes out after that
- * transaction commits.
+ * twice is a no-op, so a retried job never sends a mail twice. The same transaction starts the
+ * mail's delivery ({@link MailDeliveryProcess}), whose job runs once it has committed
+ * ({@link MailDelivery}).
  */
 @Component
 public class Outbox {
@@ -23,9 +24,11 @@ public class Outbox {
     private static final Pattern NOT_ATEXT = Pattern.compile("[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]");
 
     private final JdbcClient jdbc;
+    private final MailDelivery delivery;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, MailDelivery delivery) {
         this.jdbc = jdbc;
+        this.delivery = delivery;
     }
 
     /**
@@ -69,6 +72,7 @@ public class Outbox {
                     values (?, ?, ?, ?, ?)""")
                     .params(id, i + 1, attachment.fileName(), attachment.contentType(), attachment.content()).update();
         }
+        delivery.startDelivery(mail.meetingCode(), id);
         return true;
     }
 

@@ -24,6 +24,11 @@ import org.convene.invitation.ReminderSent;
 import org.convene.invitation.ReplacementInvited;
 import org.convene.invitation.ReplyChannel;
 import org.convene.invitation.SeatLeftEmpty;
+import org.convene.mail.MailDeliveryFailed;
+import org.convene.mail.MailDeliveryUncertain;
+import org.convene.mail.MailMarkedSent;
+import org.convene.mail.MailResent;
+import org.convene.mail.MailSent;
 import org.convene.meeting.AgendaApproved;
 import org.convene.meeting.AgendaReturned;
 import org.convene.meeting.AttendanceRecorded;
@@ -111,6 +116,16 @@ final class EventWords {
                     version(e.title(), e.version()), e.signedOff() ? "signed off" : "not signed off", null)),
             words(DocumentCirculated.class, e -> new Words(e.actor(), "Document circulated", e.title(), null, null)),
             words(DocumentPublished.class, e -> new Words(e.actor(), "Document published", e.title(), null, null)),
+            // mail
+            words(MailSent.class, e -> new Words(e.actor(), "Mail sent", mail(e.subject(), e.recipient()), null, null)),
+            words(MailDeliveryUncertain.class, e -> new Words(e.actor(), "Mail delivery uncertain (a node stopped while sending)",
+                    mail(e.subject(), e.recipient()), null, "Staff resend it or mark it as sent on the mail page")),
+            words(MailDeliveryFailed.class, e -> new Words(e.actor(), "Mail not delivered after the last retry",
+                    mail(e.subject(), e.recipient()), null, e.error())),
+            words(MailResent.class, e -> new Words(e.actor(), "Uncertain mail resent", mail(e.subject(), e.recipient()),
+                    null, null)),
+            words(MailMarkedSent.class, e -> new Words(e.actor(), "Uncertain mail marked as sent",
+                    mail(e.subject(), e.recipient()), null, null)),
             // framework
             words(CommentRoundOpened.class, e -> new Words(e.actor(), "Comment round on the summary conclusions opened",
                     "Summary conclusions", null, "Comments until " + e.deadline().atOffset(ZoneOffset.UTC).toLocalDate()
@@ -119,9 +134,10 @@ final class EventWords {
     /**
      * Events recorded for the managers' follow-up but not on a meeting's audit trail, which lists what
      * people decided and did: the registration is there as the engine's "Process started" (and a trail
-     * with nothing else says that nothing has been recorded yet).
+     * with nothing else says that nothing has been recorded yet); each mail the server accepted is on
+     * the meeting's mail page (only a delivery that went wrong, and staff's decision about it, is here).
      */
-    private static final Set<Class<?>> NOT_ON_AUDIT_TRAIL = Set.of(MeetingRegistered.class);
+    private static final Set<Class<?>> NOT_ON_AUDIT_TRAIL = Set.of(MeetingRegistered.class, MailSent.class);
 
     private EventWords() {
     }
@@ -160,6 +176,10 @@ final class EventWords {
 
     private static String version(String title, int version) {
         return title + ", version " + version;
+    }
+
+    private static String mail(String subject, String recipient) {
+        return "Mail \u201c" + subject + "\u201d to " + recipient;
     }
 
     private static String invitation(String invitee) {

@@ -12,7 +12,7 @@
  * depends on this one.
  */
 @ApplicationModule(allowedDependencies = {"workflow", "identity", "meeting", "meeting :: events", "invitation :: events",
-        "document :: events", "framework :: events"})
+        "document :: events", "framework :: events", "mail :: events"})
 package org.convene.tracking;
 
 import org.springframework.modulith.ApplicationModule;
