@@ -19,6 +19,8 @@ class AccessDeniedPage {
     static final String PATH = "/access-denied";
     /** A meeting's audit trail: its page, CSV and anything under it. */
     private static final Pattern AUDIT_PATH = Pattern.compile("^/meetings/[^/]+/audit(\\.csv|/|$)");
+    /** A meeting's mails and anything under them. */
+    private static final Pattern MAIL_PATH = Pattern.compile("^/meetings/[^/]+/mails(/|$)");
 
     @RequestMapping(PATH)
     String show(HttpServletRequest request, Model model) {
@@ -28,6 +30,9 @@ class AccessDeniedPage {
                 ? "The form had expired or came from another page. Reload the page and try again."
                 : refused instanceof String path && AUDIT_PATH.matcher(path).find()
                         ? "A meeting's audit trail is open to managers and administrators only."
+                        : refused instanceof String path && MAIL_PATH.matcher(path).find()
+                        ? "A meeting's mails carry the invitees' signed links: they are open to convener staff and "
+                                + "administrators only."
                         : "Your account may not do this. Managers and reviewers can read meetings, agendas and "
                                 + "participant lists; only convener staff can change them.");
         return "error/403";

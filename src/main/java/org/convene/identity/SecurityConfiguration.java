@@ -25,7 +25,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * login and CSRF filter, so Spring Security stays out of their way. Everything else (the
  * app's pages) needs the webapps' login and keeps Spring's CSRF protection: managers, reviewers
  * and staff read the meeting pages, only staff and administrators change them (any method but
- * GET and HEAD), a meeting's audit trail is for managers and administrators only, and a
+ * GET and HEAD), a meeting's audit trail is for managers and administrators only, its mails
+ * (which carry the invitees' signed links) for staff and administrators only, and a
  * refused request gets the 403 page ({@link AccessDeniedPage}); a user in none of
  * these groups gets it for reading too.
  *
@@ -46,6 +47,8 @@ class SecurityConfiguration {
     static final String[] CANCELLERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
     /** A meeting's audit trail (tracking module) is for managers and administrators only. */
     static final String[] AUDITORS = {ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
+    /** A meeting's mails (mail module) carry the invitees' signed links: staff and administrators only. */
+    static final String[] MAIL_READERS = EDITORS;
 
     @Bean
     @Order(1)
@@ -111,6 +114,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/meetings/*/audit"), paths.matcher("/meetings/*/audit.csv"),
                                 paths.matcher("/meetings/*/audit/**")).hasAnyAuthority(AUDITORS)
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/meetings/*/cancel")).hasAnyAuthority(CANCELLERS)
+                        .requestMatchers(paths.matcher("/meetings/*/mails"), paths.matcher("/meetings/*/mails/**"))
+                        .hasAnyAuthority(MAIL_READERS)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
                         .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)

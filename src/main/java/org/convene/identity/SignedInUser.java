@@ -62,6 +62,15 @@ public class SignedInUser {
         return Arrays.stream(SecurityConfiguration.AUDITORS).anyMatch(this::inGroup);
     }
 
+    /**
+     * A meeting's mails (page and JSON) carry the invitees' signed links: staff and administrators
+     * read them. The same rule as {@link SecurityConfiguration}'s for the pages, which the JSON API
+     * checks through this.
+     */
+    public boolean readsMail() {
+        return Arrays.stream(SecurityConfiguration.MAIL_READERS).anyMatch(this::inGroup);
+    }
+
     private static Optional<Authentication> authentication() {
         return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
                 .filter(Authentication::isAuthenticated)
