@@ -25,6 +25,7 @@ import org.convene.Mailbox;
 import org.convene.RestClients;
 import org.convene.TestMeetings;
 import org.convene.meeting.Meeting;
+import org.convene.meeting.MeetingSchedules;
 import org.convene.meeting.Meetings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class MailDeliveryTests {
     @Autowired RuntimeService runtimeService;
     @Autowired AnnouncedEvents events;
     @Autowired TestRestTemplate rest;
+    @Autowired MeetingSchedules schedules;
 
     String code;
 
@@ -254,6 +256,22 @@ class MailDeliveryTests {
         assertThat(events.of(MailDeliveryUncertain.class, code)).singleElement()
                 .satisfies(e -> assertThat(e.recipient()).isEqualTo("Amira Khalil <a@example.org>"));
         assertThat(mailbox.deliveryJobs(code)).isEmpty();
+    }
+
+    @Test
+    void shouldStillDeliverTheMailsWrittenWithTheCancellationOfTheMeeting() {
+        write(OutgoingMail.plain("invitation-1", code, new MailAddress("a@example.org", null), "Invitation", "Text"));
+        // the cancellation ends the meeting's lifecycle processes in its change, not the mail deliveries
+        transaction.executeWithoutResult(status -> {
+            outbox.enqueue(OutgoingMail.plain("cancellation-1", code, new MailAddress("a@example.org", null),
+                    "Cancelled", "The meeting is cancelled"));
+            schedules.cancel(code, "The venue is not available", "lena");
+        });
+
+        assertThat(mailbox.deliveryJobs(code)).hasSize(2);
+        assertThat(mailbox.deliver(code)).isEqualTo(2);
+        assertThat(mailbox.received(code)).extracting(Mailbox::messageId).containsExactlyInAnyOrder(
+                Outbox.messageId("invitation-1", code), Outbox.messageId("cancellation-1", code));
     }
 
     private List<Job> withRetries() {
