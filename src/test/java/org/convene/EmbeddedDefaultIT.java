@@ -2,6 +2,7 @@ package org.convene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ class EmbeddedDefaultIT {
     @Autowired Meetings meetings;
     @Autowired DataSource dataSource;
     @Autowired JdbcClient jdbc;
+    @Autowired GreenMail smtp;
 
     @Test
     void shouldStartOnH2WithTheDemoMeetingWaitingForItsConceptNote() throws Exception {
@@ -79,6 +82,24 @@ class EmbeddedDefaultIT {
         assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
         assertThat(jdbc.sql("select count(*) from cv_participant where meeting_code = ?").param(demo.code())
                 .query(Integer.class).single()).isEqualTo(13);
+        shouldDeliverTheDemoMailsToTheEmbeddedSmtpServer(all);
+    }
+
+    /** The job executor hands the mid-invitations meeting's mails to the embedded GreenMail once the seeding committed. */
+    private void shouldDeliverTheDemoMailsToTheEmbeddedSmtpServer(List<Meeting> all) throws InterruptedException {
+        String nairobi = all.stream().map(Meeting::code).filter(c -> c.endsWith("-NAIROBI")).findFirst().orElseThrow();
+        int written = jdbc.sql("select count(*) from cv_outbox_mail where meeting_code = ?").param(nairobi)
+                .query(Integer.class).single();
+        assertThat(written).as("invitations written for " + nairobi).isPositive();
+        // the job executor works on its own threads: wait for it (a limit, not a timing assertion)
+        for (int i = 0; i < 600 && jdbc.sql("select count(*) from cv_outbox_mail where meeting_code = ? and status = 'SENT'")
+                .param(nairobi).query(Integer.class).single() < written; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.sql("select status from cv_outbox_mail where meeting_code = ?").param(nairobi)
+                .query(String.class).list()).containsOnly("SENT");
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> Mailbox.messageId(m).endsWith("." + nairobi + "@convene>")))
+                .hasSize(written);
     }
 
     private List<Object> openTasks(List<Meeting> all, String suffix) {

@@ -160,7 +160,9 @@ public class MailDelivery {
 
     /** Claims a pending (or failed) mail; marks one still sending as uncertain; null when there is nothing to send. */
     private StoredMail claim(long mailId) {
-        StoredMail mail = mails.find(mailId).orElseThrow(() -> new IllegalStateException("No outbox mail " + mailId));
+        StoredMail mail = mails.find(mailId).orElseThrow(() -> new IllegalStateException("Outbox mail " + mailId
+                + " is not there for a new transaction: unknown, or its delivery job was run inside the uncommitted "
+                + "transaction that wrote it (deliveries run after that commits)"));
         if (jdbc.sql("update cv_outbox_mail set status = ? where id = ? and status = ?")
                 .params(MailStatus.UNCERTAIN.name(), mailId, MailStatus.SENDING.name()).update() == 1) {
             log.warn("Mail {} to {} was left sending by {} since {}: delivery uncertain, not resent", mail.messageId(),
