@@ -81,8 +81,12 @@ public final class TasklistBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+        // the first Tasklist after the app's start loads its scripts cold: minutes on a busy 2-core machine
+        new WebDriverWait(driver, FIRST_PAGE).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
     }
+
+    /** How long the first page after signing in may take to come (a wait, not an assertion of speed). */
+    private static final Duration FIRST_PAGE = Duration.ofMinutes(3);
 
     /** Opens a task in Tasklist and claims it, as a person does before filling its form. */
     public void openAndClaim(String taskId) {
