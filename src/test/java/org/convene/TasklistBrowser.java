@@ -75,18 +75,33 @@ public final class TasklistBrowser implements AutoCloseable {
         return (String) script("return Intl.DateTimeFormat().resolvedOptions().timeZone");
     }
 
-    /** Signs in on Tasklist's login page (password = user id). */
+    /**
+     * Signs in on Tasklist's login page (password = user id). The first Tasklist after the app's
+     * start loads its scripts cold, and what is typed before they bind the fields can be lost (the
+     * form then submits nothing and stays): the login is typed again, up to three times, each
+     * failed attempt's page kept as a screenshot (target/browser/login-attempt-N.png).
+     */
     public void signIn(String user) {
-        driver.get(base + "/camunda/app/tasklist/default/#/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        // the first Tasklist after the app's start loads its scripts cold: minutes on a busy 2-core machine
-        new WebDriverWait(driver, FIRST_PAGE).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+        By started = By.cssSelector(".start-process-action a");
+        for (int attempt = 1; ; attempt++) {
+            driver.get(base + "/camunda/app/tasklist/default/#/login");
+            WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            name.clear();
+            name.sendKeys(user);
+            WebElement password = driver.findElement(By.cssSelector("input[ng-model=password]"));
+            password.clear();
+            password.sendKeys(user);
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            if (attempt == 3) {
+                wait.until(ExpectedConditions.elementToBeClickable(started));
+                return;
+            }
+            if (within(Duration.ofSeconds(60), page -> !page.findElements(started).isEmpty())) {
+                return;
+            }
+            screenshot("login-attempt-" + attempt);
+        }
     }
-
-    /** How long the first page after signing in may take to come (a wait, not an assertion of speed). */
-    private static final Duration FIRST_PAGE = Duration.ofMinutes(3);
 
     /** Opens a task in Tasklist and claims it, as a person does before filling its form. */
     public void openAndClaim(String taskId) {
