@@ -49,6 +49,12 @@ public final class Invitees {
         return participants.add(code, "Peter Mwangi", "IOM", ParticipantCategory.IO, "p.mwangi@iom.example", false);
     }
 
+    /** Dr Renée Müller, Université de Genève (academic, Switzerland, French), on the list: a title and accents. */
+    public static long renee(Participants participants, String code) {
+        return participants.add(code, new Participants.NewParticipant("Dr", "Renée Müller", "Université de Genève",
+                ParticipantCategory.ACA.name(), "renee.muller@unige.example", "Switzerland", "French", null, false));
+    }
+
     /** Daniel Reyes, University of Oxford (academic), on the list. */
     public static long daniel(Participants participants, String code) {
         return participants.add(code, "Daniel Reyes", "University of Oxford", ParticipantCategory.ACA,
