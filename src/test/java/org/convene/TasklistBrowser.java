@@ -103,6 +103,11 @@ public final class TasklistBrowser implements AutoCloseable {
         }
     }
 
+    /** Opens a page of the app (a path such as {@code /meetings/EM-2027-AMMAN/mails}) in the signed-in session. */
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
     /** Opens a task in Tasklist and claims it, as a person does before filling its form. */
     public void openAndClaim(String taskId) {
         driver.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);

@@ -136,6 +136,9 @@ public class MailDelivery {
         StoredMail mail = settle(meetingCode, mailId,
                 "update cv_outbox_mail set status = ?, sent_at = claimed_at where id = ? and status = ?",
                 MailStatus.SENT, "MARKED_SENT", actor);
+        // never claimed (no time it went to the server): the time of the decision
+        jdbc.sql("update cv_outbox_mail set sent_at = ? where id = ? and sent_at is null").params(EngineClock.now(), mailId)
+                .update();
         events.publishEvent(new MailMarkedSent(meetingCode, mailId, mail.messageId(), mail.recipient(), mail.subject(),
                 EngineClock.instant(), actor));
     }

@@ -66,6 +66,7 @@ class MailPages {
         StoredMail mail = mail(code, id);
         model.addAttribute("mail", mail);
         model.addAttribute("text", pieces(mail.text()));
+        model.addAttribute("decisions", mails.decisions(id));
         // links leave the sandboxed frame in a new tab
         model.addAttribute("htmlDocument", mail.html() == null ? null : "<base target=\"_blank\">" + mail.html());
         return "mails/show";

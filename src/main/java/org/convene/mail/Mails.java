@@ -40,6 +40,17 @@ public class Mails {
                 .param(id).query((rs, n) -> mail(rs, attachments(id))).optional();
     }
 
+    /** What staff decided about a mail whose delivery was uncertain: {@code RESENT} or {@code MARKED_SENT}, by whom (user id), when. */
+    public record Decision(String action, String actedBy, OffsetDateTime actedAt) {
+    }
+
+    /** The decisions about the mail, oldest first. */
+    public List<Decision> decisions(long mailId) {
+        return jdbc.sql("select action, acted_by, acted_at from cv_outbox_mail_action where mail_id = ? order by id")
+                .param(mailId).query((rs, n) -> new Decision(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class))).list();
+    }
+
     /** An attachment's bytes (part numbers start at 1), if the mail has that part. */
     public Optional<Attachment> attachment(long mailId, int partNo) {
         return jdbc.sql("select file_name, content_type, content from cv_outbox_attachment where mail_id = ? and part_no = ?")

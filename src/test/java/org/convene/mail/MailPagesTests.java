@@ -127,6 +127,8 @@ class MailPagesTests {
         lena.get(second);
         assertThat(lena.follow(lena.post(second + "/mark-sent", Map.of())).body()).contains("Marked as sent");
         assertThat(mails.of(code)).extracting(StoredMail::status).containsOnly(MailStatus.SENT);
+        assertThat(mails.of(code)).allSatisfy(m -> assertThat(m.sentAt()).isNotNull());
+        assertThat(lena.get(second).body()).contains("Marked as sent by lena");
         assertThat(mailbox.received(code)).hasSize(1);
         assertThat(jdbc.sql("select action || ':' || acted_by from cv_outbox_mail_action a join cv_outbox_mail m on m.id = a.mail_id "
                 + "where m.meeting_code = ? order by a.id").param(code).query(String.class).list())
