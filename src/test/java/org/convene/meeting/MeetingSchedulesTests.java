@@ -160,6 +160,11 @@ class MeetingSchedulesTests {
         assertThat(cancelled.body()).contains("Meeting cancelled.", "Cancelled", "Funding &lt;withdrawn&gt;")
                 .doesNotContain("Move the meeting");
 
+        assertThat(grace.get("/meetings/" + code + "/audit").body()).as("the audit trail")
+                .contains("Meeting moved", "Dead Sea, Jordan, from " + firstDay.plusDays(14) + " (Asia/Amman)",
+                        "Was Amman, Jordan, from " + firstDay + " (Asia/Amman)", "Meeting cancelled",
+                        "Funding &lt;withdrawn&gt;");
+
         BrowserSession ravi = BrowserSession.signedIn(port, "ravi");
         ravi.get("/meetings/" + code);
         assertThat(ravi.post("/meetings/" + code + "/cancel", Map.of("reason", "no")).statusCode()).isEqualTo(403);
