@@ -29,7 +29,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 public final class ProcessConstants {
 
     private static final List<String> ELEMENT_KINDS = List.of("START_EVENT_", "END_EVENT_", "TASK_", "SERVICE_TASK_",
-            "GATEWAY_", "CALL_ACTIVITY_", "SUB_PROCESS_", "TIMER_EVENT_", "BOUNDARY_EVENT_", "SEQUENCE_FLOW_");
+            "GATEWAY_", "CALL_ACTIVITY_", "SUB_PROCESS_", "TIMER_EVENT_", "MESSAGE_EVENT_", "BOUNDARY_EVENT_",
+            "SEQUENCE_FLOW_");
 
     private ProcessConstants() {
     }

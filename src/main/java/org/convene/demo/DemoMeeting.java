@@ -11,10 +11,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.convene.meeting.ParticipantCategory;
 import org.convene.framework.SummaryConclusionsProcess;
-import org.convene.invitation.InvitationProcess;
 import org.convene.invitation.Participants;
 import org.convene.meeting.Agendas;
 import org.convene.meeting.ConceptNotes;
@@ -111,16 +111,22 @@ class DemoMeeting {
         LocalDate today = LocalDate.now(clock);
         startOther(seed, "EM-" + today.plusWeeks(6).getYear() + "-NAIROBI",
                 "Expert Meeting on Protracted Refugee Situations", "Nairobi, Kenya", "Africa/Nairobi",
-                today.plusWeeks(6).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)), InvitationProcess.TASK_RECORD_REPLY);
+                today.plusWeeks(6).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)),
+                nairobi -> {
+                    progress.advanceUntilInvitationsWait(nairobi);
+                    progress.answerSomeInvitations(nairobi);
+                }, "invitations waiting for replies");
         startOther(seed, "EM-" + today.minusWeeks(2).getYear() + "-BANGKOK",
                 "Expert Meeting on Refugee Protection and Mixed Movements", "Bangkok, Thailand", "Asia/Bangkok",
-                today.minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS);
+                today.minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                bangkok -> progress.advance(bangkok, SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS),
+                SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS);
     }
 
-    /** A meeting moved forward by its demo users until it waits at the given task. */
+    /** A meeting moved forward by its demo users ({@code progressTo}) until it waits at the given stage. */
     @SuppressWarnings("unchecked")
     private void startOther(Map<String, Object> seed, String code, String title, String place, String zone,
-                            LocalDate firstDay, String untilTask) {
+                            LocalDate firstDay, Consumer<String> progressTo, String stage) {
         Map<String, Object> note = (Map<String, Object>) seed.get("conceptNote");
         Meeting dates = new Meeting(code, title, place, ZoneId.of(zone), firstDay, 2);
         conceptNotes.save(code, new ConceptNotes.ConceptNote(0, (String) note.get("background"),
@@ -133,8 +139,8 @@ class DemoMeeting {
                 ExpertMeetingProcess.NUMBER_OF_DAYS, 2));
         addAll(code, ((List<Map<String, Object>>) seed.get("participants")).subList(0, 4), false);
         addAll(code, ((List<Map<String, Object>>) seed.get("reserve")).subList(0, 1), true);
-        progress.advance(code, untilTask);
-        log.info("Demo meeting {} started and moved on to {}", code, untilTask);
+        progressTo.accept(code);
+        log.info("Demo meeting {} started and moved on to {}", code, stage);
     }
 
     private void addAll(String code, List<Map<String, Object>> people, boolean reserve) {

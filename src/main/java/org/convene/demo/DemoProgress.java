@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
@@ -19,10 +20,12 @@ import org.convene.framework.CommonFrameworkProcess;
 import org.convene.framework.SummaryConclusionsProcess;
 import org.convene.identity.ConveneGroups;
 import org.convene.invitation.InvitationProcess;
+import org.convene.invitation.InvitationReplies;
 import org.convene.invitation.InvitationReply;
 import org.convene.invitation.ParticipantListProcess;
 import org.convene.invitation.ReplyChannel;
 import org.convene.mail.MailDeliveryProcess;
+import org.convene.invitation.ReplyNeeds;
 import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.MeetingProcess;
 import org.convene.meeting.ParticipantCategory;
@@ -33,8 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves a demo meeting forward the way its users would: each open task is completed by a
- * demo user of the task's group, with plausible values, and due jobs are executed, until the
- * meeting waits at the task named. Used only to seed meetings at other stages.
+ * demo user of the task's group, with plausible values, invitees reply, and due jobs are
+ * executed, until the meeting waits at the task named (or its invitations wait for replies). Used only to seed meetings at other stages.
  */
 @Component
 class DemoProgress {
@@ -46,16 +49,21 @@ class DemoProgress {
     private final ManagementService managementService;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
+    private final InvitationReplies replies;
 
     DemoProgress(TaskService taskService, ManagementService managementService, IdentityService identityService,
-                 RuntimeService runtimeService) {
+                 RuntimeService runtimeService, InvitationReplies replies) {
         this.runtimeService = runtimeService;
+        this.replies = replies;
         this.taskService = taskService;
         this.managementService = managementService;
         this.identityService = identityService;
     }
 
-    /** Works tasks and due jobs of the meeting until a task with this definition key is open. */
+    /**
+     * Works tasks and due jobs of the meeting until a task with this definition key is open; the
+     * invitees accept (by e-mail, as staff record it) as soon as their invitation waits.
+     */
     void advance(String meetingCode, String untilTaskKey) {
         for (int step = 0; step < 500; step++) {
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(meetingCode)
@@ -65,11 +73,71 @@ class DemoProgress {
             }
             if (!tasks.isEmpty()) {
                 complete(tasks.get(0));
-            } else if (!runDueJobs(meetingCode)) {
-                break;
+            } else if (waitingSeats(meetingCode).isEmpty() || !acceptAll(meetingCode)) {
+                if (!runDueJobs(meetingCode)) {
+                    break;
+                }
             }
         }
         throw new IllegalStateException("Demo meeting " + meetingCode + " did not reach " + untilTaskKey);
+    }
+
+    /** Works tasks and due jobs of the meeting until every invitation is sent and waits for its reply (no task). */
+    void advanceUntilInvitationsWait(String meetingCode) {
+        for (int step = 0; step < 500; step++) {
+            List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(meetingCode)
+                    .orderByTaskCreateTime().asc().list();
+            if (!tasks.isEmpty()) {
+                complete(tasks.get(0));
+                continue;
+            }
+            List<ProcessInstance> seats = seats(meetingCode);
+            if (!seats.isEmpty() && waitingSeats(meetingCode).size() == seats.size()) {
+                return;
+            }
+            if (!runDueJobs(meetingCode)) {
+                break;
+            }
+        }
+        throw new IllegalStateException("Demo meeting " + meetingCode + " did not send its invitations");
+    }
+
+    /**
+     * Two of the waiting invitees answer: the first accepts through the invitation link (with a
+     * dietary requirement and a visa letter asked for), the second declines by phone as staff record
+     * it, which opens "Invite replacement"; the others still wait.
+     */
+    void answerSomeInvitations(String meetingCode) {
+        List<Long> waiting = waitingSeats(meetingCode).stream().map(this::participantOf).sorted().toList();
+        if (waiting.size() >= 2) {
+            replies.receive(meetingCode, waiting.get(0), InvitationReply.ACCEPT, ReplyChannel.LINK,
+                    "Arriving the evening before.", new ReplyNeeds(false, true, "Vegetarian", null), null);
+            replies.receive(meetingCode, waiting.get(1), InvitationReply.DECLINE, ReplyChannel.PHONE,
+                    "Another mission on those dates; suggested a colleague.", null, "lena");
+        }
+    }
+
+    /** Every waiting invitee accepts by e-mail (recorded by staff); whether anyone was waiting. */
+    private boolean acceptAll(String meetingCode) {
+        List<ProcessInstance> waiting = waitingSeats(meetingCode);
+        waiting.forEach(seat -> replies.receive(meetingCode, participantOf(seat), InvitationReply.ACCEPT,
+                ReplyChannel.EMAIL, null, null, "lena"));
+        return !waiting.isEmpty();
+    }
+
+    private List<ProcessInstance> seats(String meetingCode) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(InvitationProcess.ID)
+                .processInstanceBusinessKey(meetingCode).list();
+    }
+
+    /** The seats whose invitation went out and waits for its reply. */
+    private List<ProcessInstance> waitingSeats(String meetingCode) {
+        return seats(meetingCode).stream().filter(seat -> runtimeService.createEventSubscriptionQuery()
+                .processInstanceId(seat.getId()).eventName(InvitationProcess.MESSAGE_REPLY_RECEIVED).count() > 0).toList();
+    }
+
+    private long participantOf(ProcessInstance seat) {
+        return Long.parseLong((String) runtimeService.getVariable(seat.getId(), InvitationProcess.PARTICIPANT_ID));
     }
 
     /**
@@ -116,10 +184,6 @@ class DemoProgress {
             }
             case PreparationProcess.TASK_DRAFT_AGENDA -> values.put(PreparationProcess.AGENDA_READY, true);
             case ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST -> values.put(ParticipantListProcess.LIST_READY, true);
-            case InvitationProcess.TASK_RECORD_REPLY -> {
-                values.put(InvitationProcess.REPLY, InvitationReply.ACCEPT.formValue());
-                values.put(InvitationProcess.REPLY_CHANNEL, ReplyChannel.EMAIL.formValue());
-            }
             case InvitationProcess.TASK_INVITE_REPLACEMENT ->
                     values.put(InvitationProcess.REPLACEMENT_ID, InvitationProcess.NO_REPLACEMENT);
             case PreparationProcess.TASK_COMMISSION_BACKGROUND_PAPER -> {

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The pages of signed links, for invitees without a login. GET shows what the link is for and a
- * form, and changes nothing (mail scanners open links). POST verifies, consumes and performs in
+ * form, or what was already recorded for it and when, and changes nothing (mail scanners open
+ * links); a form sent again records nothing and shows what was recorded. POST verifies, consumes and performs in
  * one transaction. A tampered (400), expired (410) or used (409) token, or an action that
  * refuses, gets a plain page saying so, and nothing changes. The form carries the anonymous
  * session's CSRF token.
@@ -36,6 +37,9 @@ class SignedLinkPages {
     @GetMapping("/links/{token}")
     ModelAndView show(@PathVariable String token, @RequestParam Map<String, String> query, CsrfToken csrf) {
         SignedLinkActions.Shown shown = actions.show(token);
+        if (shown.page() == null) {
+            return new ModelAndView("links/done", Map.of("result", shown.recorded()), HttpStatus.OK);
+        }
         csrf.getToken(); // the session holds the form's token before the page is written
         Map<String, Object> model = new HashMap<>();
         model.put("token", token);

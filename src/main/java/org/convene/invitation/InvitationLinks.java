@@ -27,6 +27,14 @@ class InvitationLinks {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
+    /**
+     * The reply page's address (without {@code ?reply=}), valid until the meeting begins: a reply
+     * after the reply deadline is still recorded, as late.
+     */
+    String reply(String meetingCode, long participantId) {
+        return reply(meetingCode, participantId, calendar.beforeMeeting(meetingCode, "P0D").toInstant());
+    }
+
     /** The reply page's address (without {@code ?reply=}), valid until {@code validUntil}. */
     String reply(String meetingCode, long participantId, Instant validUntil) {
         return publicUrl + "/links/" + links.issue(InvitationReplyLink.ACTION, meetingCode, String.valueOf(participantId),

@@ -2,12 +2,14 @@ package org.convene.invitation;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
- * An invitee's answer, and the one place where it is mapped to the forms' values: "Record reply"
- * and the signed link's page submit {@code accept} or {@code decline}; cv_invitation_reply stores
- * the same values.
+ * An invitee's answer, and the one place where it is mapped to the forms' values: the
+ * participants page, the API and the signed link's page submit {@code accept} or {@code decline};
+ * cv_invitation_reply stores the same values.
  */
+@NamedInterface("events")
 public enum InvitationReply {
 
     /** The invitee will attend. */

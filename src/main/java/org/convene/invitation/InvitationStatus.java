@@ -9,8 +9,10 @@ public enum InvitationStatus {
     ACCEPTED("Accepted"),
     /** The invitee cannot attend. */
     DECLINED("Declined"),
-    /** No reply by the deadline; staff decided about the seat. */
-    LAPSED("Lapsed");
+    /** No reply by the deadline: staff are asked about the seat (a later reply is still recorded, as late). */
+    LAPSED("Lapsed"),
+    /** Staff withdrew it (before a reply, or after an acceptance); the seat is not offered to the reserve. */
+    WITHDRAWN("Withdrawn");
 
     private final String label;
 

@@ -33,13 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>{@link MeetingRescheduled}: an update (METHOD:REQUEST, same UID) saying what changed; an
  * invitee still to reply gets new reply buttons valid until the reply deadline counted from the new
  * dates, and the waiting "reply overdue" timer of the invitation's process is re-evaluated, so the
- * deadline moves with the meeting. {@link MeetingCancelled}: METHOD:CANCEL with the reason.
+ * deadline moves with the meeting. {@link MeetingCancelled}: METHOD:CANCEL with the reason; so does
+ * {@link InvitationWithdrawn}, to the one invitee.
  */
 @Component
 class InvitationUpdates {
 
-    /** The status of a withdrawn invitation (the replies work adds it to {@link InvitationStatus}). */
-    private static final String WITHDRAWN = "WITHDRAWN";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     /** An invitation as the updates need it. */
@@ -72,8 +71,8 @@ class InvitationUpdates {
     }
 
     /**
-     * The meeting module's {@link MeetingRescheduled} and {@link MeetingCancelled}, heard in the
-     * transaction of the change (one method for both: the module canvas lists what a module hears in
+     * The meeting module's {@link MeetingRescheduled} and {@link MeetingCancelled}, and this module's
+     * {@link InvitationWithdrawn}, heard in the transaction of the change (one method for both: the module canvas lists what a module hears in
      * no fixed order when there are two).
      */
     @EventListener
@@ -82,6 +81,8 @@ class InvitationUpdates {
             meetingMoved(moved);
         } else if (event instanceof MeetingCancelled cancelled) {
             meetingCancelled(cancelled.meetingCode(), cancelled.reason());
+        } else if (event instanceof InvitationWithdrawn withdrawn) {
+            invitationWithdrawn(withdrawn.meetingCode(), withdrawn.participantId(), withdrawn.reason());
         }
     }
 
@@ -101,11 +102,12 @@ class InvitationUpdates {
             Instant deadline = null;
             String replyLink = null;
             if (sent.status() == InvitationStatus.SENT) {
+                deadline = invitations.replyDeadline(meeting.code(), Date.from(sent.sentAt())).toInstant();
                 if (moved.timeChanged()) {
+                    invitations.moveDeadline(sent.invitationId(), Date.from(deadline));
                     moveReplyDeadline(sent);
                 }
-                deadline = invitations.replyDeadline(meeting.code(), Date.from(sent.sentAt())).toInstant();
-                replyLink = links.reply(meeting.code(), sent.participantId(), deadline);
+                replyLink = links.reply(meeting.code(), sent.participantId());
             }
             InvitationMails.Invitee invitee = invitee(sent, nextSequence(sent.invitationId()), replyLink,
                     links.documents(meeting.code(), sent.participantId()));
@@ -182,10 +184,10 @@ class InvitationUpdates {
             select i.id, i.participant_id, i.process_instance_id, i.status, p.title, p.name, p.email, i.created_at
             from cv_invitation i join cv_participant p on p.id = i.participant_id""";
 
-    /** The meeting's invitations that went out and were not declined (nor withdrawn, once invitations can be). */
+    /** The meeting's invitations that went out and were neither declined nor withdrawn. */
     private List<Sent> notDeclined(String meetingCode) {
         return jdbc.sql(SENT + " where i.meeting_code = ? and i.status not in (?, ?) order by i.id")
-                .params(meetingCode, InvitationStatus.DECLINED.name(), WITHDRAWN)
+                .params(meetingCode, InvitationStatus.DECLINED.name(), InvitationStatus.WITHDRAWN.name())
                 .query(InvitationUpdates::sent).list();
     }
 
@@ -206,12 +208,18 @@ class InvitationUpdates {
                 InvitationMails.displayName(sent.title(), sent.name()), sent.email(), sequence, replyLink, documentsLink);
     }
 
-    /** Re-evaluates the invitation's waiting reply-deadline timer from the meeting's new dates. */
+    /**
+     * Re-evaluates the invitation's waiting reply-deadline and reminder timers from its new deadline
+     * (stored first: the timers read it).
+     */
     private void moveReplyDeadline(Sent sent) {
         SystemAuthentication.asSystem(identityService, () -> {
-            managementService.createJobQuery().timers().processInstanceId(sent.processInstanceId())
-                    .activityId(InvitationProcess.BOUNDARY_EVENT_REPLY_OVERDUE).list()
-                    .forEach(timer -> managementService.recalculateJobDuedate(timer.getId(), false));
+            for (String timerEvent : List.of(InvitationProcess.TIMER_EVENT_REPLY_DEADLINE_PASSED,
+                    InvitationProcess.TIMER_EVENT_REMINDER_DUE)) {
+                managementService.createJobQuery().timers().processInstanceId(sent.processInstanceId())
+                        .activityId(timerEvent).list()
+                        .forEach(timer -> managementService.recalculateJobDuedate(timer.getId(), false));
+            }
             return null;
         });
     }

@@ -306,14 +306,20 @@ public class Participants {
 
     /**
      * The options of "Invite replacement" (its {@code valuesKey}): the reserve not yet invited,
-     * by category and name, then "No replacement" ({@link InvitationProcess#NO_REPLACEMENT}), as
-     * a JSON array of {@code {label, value}}; the value is a participant id as text.
+     * those of the seat's invitee's category first, then the others, each by category and name;
+     * then "No replacement" ({@link InvitationProcess#NO_REPLACEMENT}); as a JSON array of
+     * {@code {label, value}}; the value is a participant id as text.
+     *
+     * @param participantId the seat's invitee, as text (the process variable)
      */
-    public SpinJsonNode reserveOptions(String meetingCode) {
+    public SpinJsonNode reserveOptions(String meetingCode, String participantId) {
+        ParticipantCategory seat = get(Long.parseLong(participantId)).category();
         List<Map<String, String>> options = new ArrayList<>();
         jdbc.sql(SELECT + " where p.meeting_code = ? and p.reserve and i.id is null order by p.category, p.name")
-                .param(meetingCode).query(Participants::participant).list()
-                .forEach(p -> options.add(Map.of("label", p.display(), "value", String.valueOf(p.id()))));
+                .param(meetingCode).query(Participants::participant).list().stream()
+                .sorted(java.util.Comparator.comparing(p -> p.category() != seat))
+                .forEach(p -> options.add(Map.of("label", p.display() + (p.category() == seat ? " — same category" : ""),
+                        "value", String.valueOf(p.id()))));
         options.add(Map.of("label", "No replacement: leave the seat empty", "value", InvitationProcess.NO_REPLACEMENT));
         return Spin.JSON(options);
     }

@@ -6,7 +6,7 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * How a reply reached the secretariat: through the invitee's signed link, or as staff record it
- * in "Record reply" (whose select offers all but {@link #LINK}). The form value is what
+ * on the participants page or through the API (all but {@link #LINK}). The form value is what
  * cv_invitation_reply stores.
  */
 @NamedInterface("events")

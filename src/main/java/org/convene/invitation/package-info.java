@@ -2,7 +2,10 @@
  * Participants (the list by category and the reserve list), the participant list's approval and
  * the invitations one per seat (bpmn/invitation: {@link org.convene.invitation.ParticipantListProcess},
  * called by the meeting's preparation, and {@link org.convene.invitation.InvitationProcess}, each with
- * its constants class), replies by link, phone or letter; the mails go through the mail module's
+ * its constants class): a seat waits for its reply, reminders and deadline without a staff task;
+ * replies by link, or by phone, letter or e-mail as staff record them on the participants page or
+ * through the API ({@link org.convene.invitation.InvitationReplies}), corrections, withdrawals, the
+ * reminder schedule ({@link org.convene.invitation.InvitationSettings}); the mails go through the mail module's
  * {@link org.convene.mail.Outbox}. Uses the meeting module ({@link org.convene.meeting.Meetings},
  * {@link org.convene.meeting.MeetingCalendar}, the concept note's targets); the meeting's BPMN names
  * none of this module's beans. Mails are text and HTML with the invitation's calendar entry
@@ -12,7 +15,10 @@
  * {@link org.convene.invitation.ParticipantListReturned}, {@link org.convene.invitation.InvitationSent},
  * {@link org.convene.invitation.ReminderSent}, {@link org.convene.invitation.InvitationAccepted},
  * {@link org.convene.invitation.InvitationDeclined}, {@link org.convene.invitation.InvitationLapsed},
- * {@link org.convene.invitation.ReplacementInvited} and {@link org.convene.invitation.SeatLeftEmpty}.
+ * {@link org.convene.invitation.InvitationRepliedLate}, {@link org.convene.invitation.InvitationReplyCorrected},
+ * {@link org.convene.invitation.InvitationWithdrawn} (the calendar's cancellation listens to it),
+ * {@link org.convene.invitation.ReminderScheduleChanged}, {@link org.convene.invitation.ReplacementInvited}
+ * and {@link org.convene.invitation.SeatLeftEmpty}.
  */
 @ApplicationModule(allowedDependencies = {"meeting", "meeting :: events", "identity", "workflow", "mail"})
 package org.convene.invitation;

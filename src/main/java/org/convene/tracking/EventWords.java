@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.convene.document.DocumentApproved;
 import org.convene.document.DocumentCirculated;
 import org.convene.document.DocumentCommissioned;
@@ -17,9 +18,14 @@ import org.convene.framework.CommentRoundOpened;
 import org.convene.invitation.InvitationAccepted;
 import org.convene.invitation.InvitationDeclined;
 import org.convene.invitation.InvitationLapsed;
+import org.convene.invitation.InvitationRepliedLate;
+import org.convene.invitation.InvitationReply;
+import org.convene.invitation.InvitationReplyCorrected;
+import org.convene.invitation.InvitationWithdrawn;
 import org.convene.invitation.InvitationSent;
 import org.convene.invitation.ParticipantListApproved;
 import org.convene.invitation.ParticipantListReturned;
+import org.convene.invitation.ReminderScheduleChanged;
 import org.convene.invitation.ReminderSent;
 import org.convene.invitation.ReplacementInvited;
 import org.convene.invitation.ReplyChannel;
@@ -99,6 +105,19 @@ final class EventWords {
             words(ReplacementInvited.class, e -> new Words(e.actor(), "Seat given to a replacement",
                     invitation(e.replacement()), null, null)),
             words(SeatLeftEmpty.class, e -> new Words(e.actor(), "Seat left empty", invitation(e.invitee()), null, null)),
+            words(InvitationRepliedLate.class, e -> new Words(replier(e.actor(), e.channel()),
+                    "Invitation reply recorded after the deadline (" + e.channel().label() + ")", invitation(e.invitee()),
+                    decision(e.reply().formValue()) + (e.reply() == InvitationReply.DECLINE ? ""
+                            : e.seatKept() ? ", seat kept" : ", seat already given"), e.note())),
+            words(InvitationReplyCorrected.class, e -> new Words(e.actor(), "Invitation reply corrected ("
+                    + e.channel().label() + ")", invitation(e.invitee()),
+                    decision(e.from().formValue()) + " → " + decision(e.to().formValue()), e.note())),
+            words(InvitationWithdrawn.class, e -> new Words(e.actor(), "Invitation withdrawn", invitation(e.invitee()),
+                    e.wasAccepted() ? "withdrawn after acceptance" : "withdrawn before a reply", e.reason())),
+            words(ReminderScheduleChanged.class, e -> new Words(e.actor(), "Reminder schedule set", "Invitations",
+                    null, e.daysBeforeDeadline().isEmpty() ? "No reminders" : "Reminders "
+                            + e.daysBeforeDeadline().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + " days before the reply deadline")),
             // document
             words(DocumentCommissioned.class, e -> new Words(e.actor(), "Document commissioned", e.title(), null,
                     "From " + e.authorName() + ", due " + e.dueDate())),

@@ -25,6 +25,7 @@ import org.convene.framework.CommonFrameworkProcess;
 import org.convene.framework.SummaryConclusionsProcess;
 import org.convene.invitation.InvitationProcess;
 import org.convene.invitation.InvitationReply;
+import org.convene.invitation.InvitationStatus;
 import org.convene.invitation.ParticipantListProcess;
 import org.convene.invitation.Participants;
 import org.convene.invitation.ReplyChannel;
@@ -65,6 +66,7 @@ class MeetingLifecycleTests {
     String code;
     final List<String> worked = new ArrayList<>();
     final List<String> timersFired = new ArrayList<>();
+    final List<String> repliesSent = new ArrayList<>();
 
     @Test
     void shouldCarryAMeetingFromConceptNoteToPublishedFramework() {
@@ -86,7 +88,7 @@ class MeetingLifecycleTests {
         participants.add(code, "Grace Otieno", "National refugee NGO", ParticipantCategory.NGO, "g.otieno@ngo.example", true);
 
         for (int step = 0; step < 300 && !ended(instanceId); step++) {
-            if (!runDueJobs() && !workNextTask() && !fireNextTimer(firstDay)) {
+            if (!runDueJobs() && !workNextTask() && !replyToNextInvitation() && !fireNextTimer(firstDay)) {
                 break;
             }
         }
@@ -96,13 +98,36 @@ class MeetingLifecycleTests {
         assertThat(history).containsEntry("state", "COMPLETED").containsEntry("businessKey", code);
         assertThat(worked).contains("Draft concept note", "Review concept note", "Revise concept note",
                 "Draft agenda", "Approve agenda", "Compile participant list", "Approve participant list",
-                "Record reply", "Invite replacement", "Commission background paper", "Submit background paper draft",
+                "Invite replacement", "Commission background paper", "Submit background paper draft",
                 "Sign off draft", "Circulate documentation pack", "Record attendance", "Draft working group report",
                 "Validate working group report", "Record plenary discussion", "Write day summary", "Draft summary conclusions",
                 "Review summary conclusions", "Revise summary conclusions", "Approve summary conclusions",
                 "Draft recommendations", "Draft Common Framework", "Approve Common Framework");
+        assertThat(repliesSent).containsExactly("Amira Khalil: decline", "Peter Mwangi: accept", "Grace Otieno: accept");
         assertThat(timersFired).containsExactly(MeetingProcess.TIMER_EVENT_DAY_STARTED,
                 MeetingProcess.TIMER_EVENT_DAY_STARTED, SummaryConclusionsProcess.TIMER_EVENT_COMMENT_DEADLINE_PASSED);
+    }
+
+    /**
+     * Staff record the reply of the next invitee whose invitation waits (no task: through the API,
+     * as the participants page does): the first declines and is replaced from the reserve list, the
+     * others accept; false when no invitation waits.
+     */
+    private boolean replyToNextInvitation() {
+        var waiting = participants.list(code).stream().filter(p -> p.invitationStatus() == InvitationStatus.SENT).findFirst();
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        assertThat(list("lena", "/engine-rest/task?processInstanceBusinessKeyLike=" + code))
+                .as("no staff task while an invitation waits").isEmpty();
+        String reply = (repliesSent.isEmpty() ? InvitationReply.DECLINE : InvitationReply.ACCEPT).formValue();
+        ResponseEntity<Map<String, Object>> recorded = api.post("lena", "/api/meetings/" + code + "/participants/"
+                + waiting.get().id() + "/reply", Map.of("reply", reply, "channel", ReplyChannel.PHONE.formValue(),
+                "note", "Called the secretariat."));
+        assertThat(recorded.getStatusCode().value()).as("reply of %s: %s", waiting.get().name(), recorded.getBody())
+                .isEqualTo(200);
+        repliesSent.add(waiting.get().name() + ": " + reply);
+        return true;
     }
 
     /** Works one open task of the meeting; false when none is open. */
@@ -161,11 +186,6 @@ class MeetingLifecycleTests {
                  SummaryConclusionsProcess.TASK_APPROVE_SUMMARY_CONCLUSIONS, CommonFrameworkProcess.TASK_APPROVE_COMMON_FRAMEWORK,
                  SignOffProcess.TASK_SIGN_OFF_DRAFT -> variables(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue(),
                     ProcessVariables.COMMENTS, "Fine.");
-            // the first invitee declines and is replaced from the reserve list
-            case InvitationProcess.TASK_RECORD_REPLY -> variables(InvitationProcess.REPLY,
-                    (worked.contains("Record reply") ? InvitationReply.ACCEPT : InvitationReply.DECLINE).formValue(),
-                    InvitationProcess.REPLY_CHANNEL, ReplyChannel.PHONE.formValue(),
-                    InvitationProcess.REPLY_NOTE, "Called the secretariat.");
             case InvitationProcess.TASK_INVITE_REPLACEMENT -> variables(InvitationProcess.REPLACEMENT_ID,
                     reserveOption(taskId, user));
             case PreparationProcess.TASK_COMMISSION_BACKGROUND_PAPER -> variables(
@@ -217,7 +237,10 @@ class MeetingLifecycleTests {
         for (Map<String, Object> timer : timers) {
             Map<String, Object> definition = get("grace", "/engine-rest/job-definition/" + timer.get("jobDefinitionId"));
             String activity = (String) definition.get("activityId");
-            if (!isOurs(timer) || activity.startsWith("BoundaryEvent_")) {
+            // the invitations' reminders and deadline wait behind the replies, which come first
+            if (!isOurs(timer) || activity.startsWith("BoundaryEvent_")
+                    || activity.equals(InvitationProcess.TIMER_EVENT_REMINDER_DUE)
+                    || activity.equals(InvitationProcess.TIMER_EVENT_REPLY_DEADLINE_PASSED)) {
                 continue;
             }
             Instant due = OffsetDateTime.parse((String) timer.get("dueDate"), FORMAT).toInstant();

@@ -39,6 +39,7 @@ import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
 import org.convene.meeting.MeetingSchedules;
 import org.convene.meeting.ParticipantCategory;
+import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,7 +143,10 @@ class InvitationCalendarMailsTests {
 
     @Test
     void shouldSendTheNotDeclinedAnUpdateWithTheSameUidThenACancellation() throws Exception {
-        replies.record(code, daniel, InvitationReply.DECLINE, ReplyChannel.PHONE, null, "lena", null);
+        // Daniel's seat waits for his reply, as after "Send invitation"; he declines by phone
+        driver.startBefore(InvitationProcess.ID, code, Map.of(ProcessVariables.MEETING_CODE, code,
+                InvitationProcess.PARTICIPANT_ID, String.valueOf(daniel)), InvitationProcess.GATEWAY_AWAIT_REPLY);
+        replies.receive(code, daniel, InvitationReply.DECLINE, ReplyChannel.PHONE, null, null, "lena");
         LocalDate later = firstDay.plusWeeks(2);
 
         schedules.reschedule(code, new MeetingSchedules.NewSchedule(later.toString(), "Dead Sea, Jordan", null,
@@ -216,7 +220,10 @@ class InvitationCalendarMailsTests {
         assertThat(Instant.from(first.getStartDate().orElseThrow().getDate()))
                 .isEqualTo(firstDay.atTime(6, 0).toInstant(ZoneOffset.UTC));
 
-        replies.record(code, daniel, InvitationReply.DECLINE, ReplyChannel.PHONE, null, "lena", null);
+        // Daniel's seat waits for his reply, as after "Send invitation"; he declines by phone
+        driver.startBefore(InvitationProcess.ID, code, Map.of(ProcessVariables.MEETING_CODE, code,
+                InvitationProcess.PARTICIPANT_ID, String.valueOf(daniel)), InvitationProcess.GATEWAY_AWAIT_REPLY);
+        replies.receive(code, daniel, InvitationReply.DECLINE, ReplyChannel.PHONE, null, null, "lena");
         schedules.reschedule(code, new MeetingSchedules.NewSchedule(firstDay.plusDays(7).toString(), null, null, null),
                 "lena");
         mailbox.deliver(code);

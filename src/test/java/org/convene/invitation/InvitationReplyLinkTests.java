@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The invitee's reply through the signed links of the invitation mail, over HTTP as a browser
  * sends it (anonymous session, CSRF token from the page), against an InvitationProcess waiting
- * at "Record reply".
+ * for the reply (no staff task).
  */
 @ConveneIntegrationTest
 class InvitationReplyLinkTests {
@@ -55,6 +55,7 @@ class InvitationReplyLinkTests {
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired Participants participants;
+    @Autowired InvitationReplies invitationReplies;
     @Autowired SignedLinks links;
     @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
@@ -74,7 +75,7 @@ class InvitationReplyLinkTests {
         variables.put(InvitationProcess.PARTICIPANT_ID, String.valueOf(amira));
         invitation = driver.start(InvitationProcess.ID, code, variables);
         driver.runAsyncJobs(invitation);
-        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_RECORD_REPLY);
+        assertThat(invitation).isWaitingAt(InvitationProcess.GATEWAY_AWAIT_REPLY);
         link = acceptLinkOfTheMail();
         browser = new Browser();
     }
@@ -110,13 +111,14 @@ class InvitationReplyLinkTests {
     void shouldRecordAnAcceptanceAndLetTheProcessPassToInvitationAccepted() throws Exception {
         browser.get(path());
 
-        Page done = browser.post(path(), Map.of(REPLY_FIELD, "accept", NOTE_FIELD, "Arriving the evening before <b>late</b>."));
+        Page done = browser.post(path(), Map.of(REPLY_FIELD, "accept", NOTE_FIELD, "Arriving the evening before <b>late</b>.",
+                InvitationReplyLink.VISA_LETTER_FIELD, "on", InvitationReplyLink.DIETARY_FIELD, "Vegetarian"));
 
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body()).contains("we look forward to seeing you", ExpertMeetings.TITLE);
-        assertThat(invitation).isEnded().hasPassedInOrder(InvitationProcess.BOUNDARY_EVENT_REPLY_RECEIVED,
-                InvitationProcess.GATEWAY_REPLY_MERGE, InvitationProcess.GATEWAY_INVITATION_ACCEPTED,
-                InvitationProcess.END_EVENT_INVITATION_ACCEPTED).hasNotPassed(InvitationProcess.TASK_INVITE_REPLACEMENT);
+        assertThat(invitation).isEnded().hasPassedInOrder(InvitationProcess.MESSAGE_EVENT_REPLY_RECEIVED,
+                InvitationProcess.GATEWAY_INVITATION_ACCEPTED, InvitationProcess.END_EVENT_SEAT_CONFIRMED)
+                .hasNotPassed(InvitationProcess.TASK_INVITE_REPLACEMENT);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(invitation.getId())
                 .variableName(InvitationProcess.INVITATION_ACCEPTED).singleResult().getValue()).isEqualTo(true);
         assertThat(status()).isEqualTo(InvitationStatus.ACCEPTED);
@@ -125,7 +127,9 @@ class InvitationReplyLinkTests {
                 .containsEntry("subject_id", String.valueOf(amira)).containsEntry("meeting_code", code);
         assertThat(replies()).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("reply", "accept").containsEntry("channel", "link")
-                    .containsEntry("note", "Arriving the evening before <b>late</b>.");
+                    .containsEntry("note", "Arriving the evening before <b>late</b>.")
+                    .containsEntry("visa_letter", true).containsEntry("travel_support", false)
+                    .containsEntry("dietary", "Vegetarian").containsEntry("accessibility", null);
             assertThat(row.get("recorded_by")).as("no user: the invitee, as the audit trail shows it").isNull();
         });
         assertThat(events.of(InvitationAccepted.class, code)).singleElement().usingRecursiveComparison()
@@ -136,9 +140,12 @@ class InvitationReplyLinkTests {
         Page again = browser.post(path(), Map.of(REPLY_FIELD, "decline"));
         Page opened = browser.get(path());
 
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.body()).contains("This link has already been used", "Nothing was changed");
-        assertThat(opened.status()).isEqualTo(409);
+        assertThat(again.status()).as("a second submit records nothing and says what was").isEqualTo(200);
+        assertThat(again.body()).contains("Your reply is already recorded", "that you will attend", "visa letter",
+                "Nothing was changed by this visit").doesNotContain("<form");
+        assertThat(opened.status()).as("the used link, opened again").isEqualTo(200);
+        assertThat(opened.body()).contains("Your reply is already recorded", "We recorded on ", "(Asia/Amman time)",
+                "your answer through this link").doesNotContain("<form");
         assertThat(status()).isEqualTo(InvitationStatus.ACCEPTED);
         assertThat(replies()).hasSize(1);
         assertThat(events.of(InvitationAccepted.class, code)).as("the refused second answer announces nothing").hasSize(1);
@@ -154,7 +161,7 @@ class InvitationReplyLinkTests {
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.body()).contains("We have recorded that you cannot attend");
         assertThat(invitation).isWaitingAt(InvitationProcess.TASK_INVITE_REPLACEMENT)
-                .hasPassed(InvitationProcess.BOUNDARY_EVENT_REPLY_RECEIVED);
+                .hasPassed(InvitationProcess.MESSAGE_EVENT_REPLY_RECEIVED);
         assertThat(status()).isEqualTo(InvitationStatus.DECLINED);
         assertThat(replies()).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("reply", "decline").containsEntry("channel", "link").containsEntry("note", null));
@@ -225,38 +232,46 @@ class InvitationReplyLinkTests {
     }
 
     @Test
-    void shouldTellTheInviteeWhenStaffHaveRecordedTheReplyFirst() throws Exception {
+    void shouldShowWhatStaffRecordedWhenTheInviteeOpensTheLinkAfterwards() throws Exception {
         browser.get(path());
-        completeRecordReply("lena", "decline", "phone");
+        invitationReplies.receive(code, amira, InvitationReply.DECLINE, ReplyChannel.PHONE, null, null, "lena");
 
         Page opened = browser.get(path());
         Page posted = browser.post(path(), Map.of(REPLY_FIELD, "accept"));
 
-        assertThat(opened.status()).isEqualTo(409);
-        assertThat(opened.body()).contains("already recorded that you cannot attend");
-        assertThat(posted.status()).isEqualTo(409);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains("Your reply is already recorded", "that you cannot attend",
+                "as the secretariat received it by phone").doesNotContain("<form");
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.body()).contains("Your reply is already recorded");
         assertThat(links.verify(token()).isValid()).as("the token stays unused").isTrue();
         assertThat(status()).isEqualTo(InvitationStatus.DECLINED);
         assertThat(replies()).extracting(row -> row.get("channel")).containsExactly("phone");
-        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_INVITE_REPLACEMENT)
-                .hasNotPassed(InvitationProcess.BOUNDARY_EVENT_REPLY_RECEIVED);
+        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_INVITE_REPLACEMENT);
     }
 
     @Test
-    void shouldTellTheInviteeWhenTheDeadlineHasPassed() throws Exception {
+    void shouldRecordAReplyAfterTheDeadlineAsLateAndKeepTheSeatWhileStaffDecide() throws Exception {
         browser.get(path());
-        driver.fireTimer(invitation, InvitationProcess.BOUNDARY_EVENT_REPLY_OVERDUE);
+        driver.fireTimer(invitation, InvitationProcess.TIMER_EVENT_REPLY_DEADLINE_PASSED);
         assertThat(invitation).isWaitingAt(InvitationProcess.TASK_INVITE_REPLACEMENT);
 
         Page opened = browser.get(path());
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains("The deadline has passed", "I will attend");
         Page posted = browser.post(path(), Map.of(REPLY_FIELD, "accept"));
 
-        assertThat(opened.status()).isEqualTo(409);
-        assertThat(opened.body()).contains("no longer waits for a reply");
-        assertThat(posted.status()).isEqualTo(409);
-        assertThat(status()).isEqualTo(InvitationStatus.SENT);
-        assertThat(replies()).isEmpty();
-        assertThat(links.verify(token()).isValid()).isTrue();
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.body()).contains("we look forward to seeing you");
+        assertThat(status()).isEqualTo(InvitationStatus.ACCEPTED);
+        assertThat(invitation).isEnded().hasPassed(InvitationProcess.BOUNDARY_EVENT_ACCEPTANCE_RECEIVED,
+                InvitationProcess.END_EVENT_SEAT_KEPT);
+        assertThat(jdbc.sql("""
+                select r.late from cv_invitation_reply r join cv_invitation i on i.id = r.invitation_id
+                where i.meeting_code = ? and i.participant_id = ?""").params(code, amira).query(Boolean.class).single())
+                .as("replied late").isTrue();
+        assertThat(events.of(InvitationRepliedLate.class, code)).singleElement()
+                .extracting(InvitationRepliedLate::seatKept, InvitationRepliedLate::actor).containsExactly(true, null);
     }
 
     @Test
@@ -290,18 +305,10 @@ class InvitationReplyLinkTests {
     }
 
     private void assertNothingChanged() {
-        assertThat(invitation).isWaitingAt(InvitationProcess.TASK_RECORD_REPLY);
+        assertThat(invitation).isWaitingAt(InvitationProcess.GATEWAY_AWAIT_REPLY);
         assertThat(status()).isEqualTo(InvitationStatus.SENT);
         assertThat(replies()).isEmpty();
         assertThat(links.verify(token()).isValid()).as("the invitation's link is still unused").isTrue();
-    }
-
-    private void completeRecordReply(String user, String reply, String channel) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(InvitationProcess.REPLY, reply);
-        values.put(InvitationProcess.REPLY_CHANNEL, channel);
-        values.put(InvitationProcess.REPLY_NOTE, null);
-        driver.complete(invitation, InvitationProcess.TASK_RECORD_REPLY, user, values);
     }
 
     private String acceptLinkOfTheMail() {
@@ -326,7 +333,8 @@ class InvitationReplyLinkTests {
 
     private List<Map<String, Object>> replies() {
         return jdbc.sql("""
-                select r.reply, r.channel, r.note, r.recorded_by from cv_invitation_reply r
+                select r.reply, r.channel, r.note, r.recorded_by, r.travel_support, r.visa_letter, r.dietary,
+                       r.accessibility from cv_invitation_reply r
                 join cv_invitation i on i.id = r.invitation_id where i.meeting_code = ? and i.participant_id = ?
                 order by r.id""")
                 .params(code, amira).query().listOfRows();

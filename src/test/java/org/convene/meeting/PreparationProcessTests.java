@@ -34,10 +34,13 @@ import org.convene.document.ReviewKind;
 import org.convene.document.SignOffProcess;
 import org.convene.identity.ConveneGroups;
 import org.convene.invitation.InvitationProcess;
+import org.convene.invitation.InvitationReplies;
+import org.convene.invitation.InvitationReply;
 import org.convene.invitation.InvitationStatus;
 import org.convene.invitation.ParticipantListProcess;
 import org.convene.invitation.ParticipantListReviews;
 import org.convene.invitation.Participants;
+import org.convene.invitation.ReplyChannel;
 import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,7 @@ class PreparationProcessTests {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired Participants participants;
+    @Autowired InvitationReplies invitationReplies;
     @Autowired ParticipantListReviews participantListReviews;
     @Autowired AgendaReviews agendaReviews;
     @Autowired AnnouncedEvents events;
@@ -274,8 +278,8 @@ class PreparationProcessTests {
 
     private void sendAndAccept(ProcessInstance seat) {
         driver.runAsyncJobs(seat);
-        driver.complete(seat, InvitationProcess.TASK_RECORD_REPLY, "lena",
-                Map.of(InvitationProcess.REPLY, "accept", InvitationProcess.REPLY_CHANNEL, "email"));
+        invitationReplies.receive(code, Long.parseLong((String) runtimeService.getVariable(seat.getId(),
+                InvitationProcess.PARTICIPANT_ID)), InvitationReply.ACCEPT, ReplyChannel.EMAIL, null, null, "lena");
         assertThat(seat).isEnded();
     }
 
