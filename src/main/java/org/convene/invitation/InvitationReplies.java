@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.convene.meeting.Meetings;
 import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.EngineClock;

@@ -1,5 +1,6 @@
 package org.convene.invitation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,7 +163,7 @@ class InvitationReplyLink implements SignedLinkAction {
                 .optional();
     }
 
-    private java.time.Instant deadline(LinkClaims claims, Invited invited) {
+    private Instant deadline(LinkClaims claims, Invited invited) {
         return invitations.deadlineOf(claims.meetingCode(), String.valueOf(invited.participantId())).toInstant();
     }
 
