@@ -390,6 +390,9 @@ class InvitationProcessTests {
 
         assertThat(instance).isEnded().hasPassed(MESSAGE_EVENT_INVITATION_WITHDRAWN, END_EVENT_SEAT_WITHDRAWN);
         assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.WITHDRAWN);
+        assertThat(jdbc.sql("select calendar_method from cv_outbox_mail where meeting_code = ? order by id").param(code)
+                .query(String.class).list()).as("the invitation, then its calendar entry cancelled")
+                .containsExactly("REQUEST", "CANCEL");
         assertThat(events.of(InvitationWithdrawn.class, code)).singleElement().usingRecursiveComparison()
                 .ignoringFields("occurredAt").isEqualTo(new InvitationWithdrawn(code, meeting.amira(),
                         "Amira Khalil, Ministry of Interior", false, "Sent to the wrong person.", null, "lena"));
