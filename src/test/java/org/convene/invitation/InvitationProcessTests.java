@@ -146,8 +146,7 @@ class InvitationProcessTests {
     void shouldReplaceADeclinedInviteeProposingTheReservesOfHerCategoryFirst() {
         long hassan = participants.add(code, "Hassan Nour", "Ministry of Foreign Affairs", ParticipantCategory.GOV,
                 "h.nour@gov.example", true);
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         invitationReplies.receive(code, meeting.amira(), InvitationReply.DECLINE, ReplyChannel.LETTER,
                 "Ministerial visit on those dates.", null, "omar");
 
@@ -187,8 +186,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldLeaveTheSeatEmptyWhenNoReplacementIsChosen() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         invitationReplies.receive(code, meeting.amira(), InvitationReply.DECLINE, ReplyChannel.PHONE, null, null, "lena");
 
         driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, NO_REPLACEMENT));
@@ -206,10 +204,8 @@ class InvitationProcessTests {
     @Test
     void shouldRemindOnlyThoseWhoHaveNotRepliedOnTheMeetingsSchedule() {
         long peter = Invitees.peter(participants, code);
-        ProcessInstance amirasSeat = invite(meeting.amira());
-        ProcessInstance petersSeat = invite(peter);
-        sendInvitation(amirasSeat);
-        sendInvitation(petersSeat);
+        ProcessInstance amirasSeat = invitedAndSent(meeting.amira());
+        ProcessInstance petersSeat = invitedAndSent(peter);
         Date deadline = invitations.replyDeadline(code);
 
         fireReminder(amirasSeat);
@@ -235,8 +231,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldMoveWaitingRemindersWhenStaffChangeTheSchedule() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         Date deadline = invitations.replyDeadline(code);
 
         assertThat(settings.changeReminderDays(code, "10, 3", "lena")).containsExactly(10, 3);
@@ -257,8 +252,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldLapseAtTheDeadlineAndAskForAReplacement() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
 
         Date deadline = Date.from(meeting.firstDay().atTime(LocalTime.of(9, 0)).atZone(AMMAN).minusDays(21).toInstant());
         assertThat(driver.timer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED)).as("21 days before the first session (09:00 in Amman)")
@@ -284,8 +278,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldKeepTheSeatForALateAcceptanceWhileStaffHaveNotDecided() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         driver.fireTimer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED);
         String inviteReplacement = driver.task(instance, TASK_INVITE_REPLACEMENT).getId();
 
@@ -306,8 +299,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldRecordALateAcceptanceWhenTheSeatHasGoneAndTellStaff() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         driver.fireTimer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED);
         driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(meeting.grace())));
 
@@ -326,8 +318,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldStartTheReplacementDecisionWhenAnAcceptanceIsCorrectedToADecline() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         invitationReplies.receive(code, meeting.amira(), InvitationReply.ACCEPT, ReplyChannel.LINK, null, null, null);
         assertThat(instance).isEnded();
 
@@ -364,8 +355,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldKeepTheSeatWhenADeclineIsCorrectedWhileStaffHaveNotDecided() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         invitationReplies.receive(code, meeting.amira(), InvitationReply.DECLINE, ReplyChannel.LINK, null, null, null);
         assertThat(instance).isWaitingAt(TASK_INVITE_REPLACEMENT);
 
@@ -383,8 +373,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldEndTheSeatWhenStaffWithdrawAnInvitationThatWaits() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
 
         invitations.withdraw(code, meeting.amira(), "Sent to the wrong person.", "lena");
 
@@ -405,10 +394,8 @@ class InvitationProcessTests {
     @Test
     void shouldWithdrawAnAcceptedInvitationButNotADeclinedOne() {
         long peter = Invitees.peter(participants, code);
-        ProcessInstance amirasSeat = invite(meeting.amira());
-        ProcessInstance petersSeat = invite(peter);
-        sendInvitation(amirasSeat);
-        sendInvitation(petersSeat);
+        ProcessInstance amirasSeat = invitedAndSent(meeting.amira());
+        ProcessInstance petersSeat = invitedAndSent(peter);
         invitationReplies.receive(code, meeting.amira(), InvitationReply.ACCEPT, ReplyChannel.LINK, null, null, null);
         invitationReplies.receive(code, peter, InvitationReply.DECLINE, ReplyChannel.LINK, null, null, null);
 
@@ -425,8 +412,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldGiveAReplacementInvitedAfterTheDeadlineTimeToReply() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         clockAfter(driver.timer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED));
         driver.fireTimer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED);
         driver.complete(instance, TASK_INVITE_REPLACEMENT, "lena", Map.of(REPLACEMENT_ID, String.valueOf(meeting.grace())));
@@ -459,10 +445,8 @@ class InvitationProcessTests {
     @Test
     void shouldRefuseAReserveWhoWasMeanwhileInvitedForAnotherSeat() {
         long peter = Invitees.peter(participants, code);
-        ProcessInstance amirasSeat = invite(meeting.amira());
-        ProcessInstance petersSeat = invite(peter);
-        sendInvitation(amirasSeat);
-        sendInvitation(petersSeat);
+        ProcessInstance amirasSeat = invitedAndSent(meeting.amira());
+        ProcessInstance petersSeat = invitedAndSent(peter);
         // both lapse at the same deadline: both replacement tasks offer the same reserve list
         driver.fireTimer(amirasSeat, TIMER_EVENT_REPLY_DEADLINE_PASSED);
         driver.fireTimer(petersSeat, TIMER_EVENT_REPLY_DEADLINE_PASSED);
@@ -487,8 +471,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldNeverWriteASecondInvitationMailWhenTheSendingRunsAgain() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
         List<Map<String, Object>> first = mails();
         assertThat(first).hasSize(1);
 
@@ -537,8 +520,7 @@ class InvitationProcessTests {
 
     @Test
     void shouldRefuseAnOverlongNoteAndStoreNothing() {
-        ProcessInstance instance = invite(meeting.amira());
-        sendInvitation(instance);
+        ProcessInstance instance = invitedAndSent(meeting.amira());
 
         assertThatThrownBy(() -> invitationReplies.receive(code, meeting.amira(), InvitationReply.ACCEPT, ReplyChannel.PHONE,
                 "x".repeat(2001), new ReplyNeeds(false, false, "y".repeat(501), null), "lena"))
@@ -554,6 +536,13 @@ class InvitationProcessTests {
         Map<String, Object> variables = new HashMap<>(meeting.phase());
         variables.put(PARTICIPANT_ID, String.valueOf(participantId));
         return driver.start(ID, code, variables);
+    }
+
+    /** The seat's invitation sent: the instance waits for the reply. */
+    private ProcessInstance invitedAndSent(long participantId) {
+        ProcessInstance instance = invite(participantId);
+        sendInvitation(instance);
+        return instance;
     }
 
     private String meetingDates() {
