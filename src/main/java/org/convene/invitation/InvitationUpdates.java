@@ -31,9 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * change is mailed once.
  *
  * <p>{@link MeetingRescheduled}: an update (METHOD:REQUEST, same UID) saying what changed; an
- * invitee still to reply gets new reply buttons valid until the reply deadline counted from the new
- * dates, and the waiting "reply overdue" timer of the invitation's process is re-evaluated, so the
- * deadline moves with the meeting. {@link MeetingCancelled}: METHOD:CANCEL with the reason; so does
+ * invitee still to reply gets new reply buttons (valid until the meeting begins) and, when the dates
+ * moved, a reply deadline counted from the new dates, stored with the invitation, and the waiting
+ * reply-deadline and reminder timers of the invitation's process re-evaluated from it. {@link MeetingCancelled}: METHOD:CANCEL with the reason; so does
  * {@link InvitationWithdrawn}, to the one invitee.
  */
 @Component
@@ -72,8 +72,8 @@ class InvitationUpdates {
 
     /**
      * The meeting module's {@link MeetingRescheduled} and {@link MeetingCancelled}, and this module's
-     * {@link InvitationWithdrawn}, heard in the transaction of the change (one method for both: the module canvas lists what a module hears in
-     * no fixed order when there are two).
+     * {@link InvitationWithdrawn}, heard in the transaction of the change (one method for all: the
+     * module canvas lists what a module hears in no fixed order when there are several).
      */
     @EventListener
     void on(MeetingEvent event) {

@@ -36,6 +36,7 @@ import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
 import org.convene.identity.ConveneGroups;
 import org.convene.meeting.ExpertMeetingProcess;
+import org.convene.meeting.MeetingSchedules;
 import org.convene.meeting.ParticipantCategory;
 import org.convene.tracking.AuditTrail;
 import org.convene.workflow.ChangeRefused;
@@ -72,6 +73,7 @@ class InvitationProcessTests {
     @Autowired InvitationSettings settings;
     @Autowired AuditTrail auditTrail;
     @Autowired JdbcClient jdbc;
+    @Autowired MeetingSchedules schedules;
 
     Invitees.Meeting meeting;
     String code;
@@ -530,6 +532,23 @@ class InvitationProcessTests {
         assertThat(replies(meeting.amira())).isEmpty();
         assertThat(invitationStatus(meeting.amira())).isEqualTo(InvitationStatus.SENT);
         assertThat(events.of(InvitationAccepted.class, code)).isEmpty();
+    }
+
+    @Test
+    void shouldMoveTheReplyDeadlineAndTheNextReminderWhenTheMeetingMoves() {
+        ProcessInstance instance = invitedAndSent(meeting.amira());
+        Date deadline = driver.timer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED).getDuedate();
+        Date reminder = driver.timer(instance, TIMER_EVENT_REMINDER_DUE).getDuedate();
+
+        schedules.reschedule(code, new MeetingSchedules.NewSchedule(meeting.firstDay().plusWeeks(2).toString(), null,
+                null, null), "lena");
+
+        Duration twoWeeks = Duration.ofDays(14);
+        assertThat(driver.timer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED).getDuedate())
+                .isEqualTo(Date.from(deadline.toInstant().plus(twoWeeks)))
+                .isEqualTo(invitations.deadlineOf(code, String.valueOf(meeting.amira())));
+        assertThat(driver.timer(instance, TIMER_EVENT_REMINDER_DUE).getDuedate())
+                .isEqualTo(Date.from(reminder.toInstant().plus(twoWeeks)));
     }
 
     private ProcessInstance invite(long participantId) {
