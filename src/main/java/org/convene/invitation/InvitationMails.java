@@ -92,11 +92,11 @@ class InvitationMails {
                         + meeting.datesLabel() + ".",
                         "Please let us know by " + deadlineLabel(deadline, meeting.timeZone()) + " whether you will attend."),
                 facts(meeting, span, deadline), replyButtons(invitee), documents(invitee),
-                List.of("Each button opens a page where you confirm your answer and may add a note; nothing is "
+                List.of("Each answer link opens a page where you confirm your answer and may add a note; nothing is "
                                 + "recorded until you send it there. You may also answer the secretariat by e-mail, "
                                 + "phone or letter.",
                         "The calendar entry attached holds the meeting's dates in your calendar; accepting it there "
-                                + "does not answer the secretariat: please use the buttons above."));
+                                + "does not answer the secretariat: please answer through the links above."));
         return mail("invitation-" + invitee.invitationId(), meeting, invitee, letter,
                 new CalendarPart("REQUEST", InvitationCalendar.request(entry(meeting, span, invitee,
                         "Please reply by " + deadlineLabel(deadline, meeting.timeZone())
