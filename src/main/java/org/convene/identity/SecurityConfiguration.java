@@ -49,6 +49,12 @@ class SecurityConfiguration {
     static final String[] AUDITORS = {ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
     /** A meeting's mails (mail module) carry the invitees' signed links: staff and administrators only. */
     static final String[] MAIL_READERS = EDITORS;
+    /**
+     * A meeting's participants (invitation module: names, addresses, the practical needs of those who
+     * accepted) are personal data: staff, managers (who approve the list) and administrators; reviewers
+     * sign off drafts and need none of it.
+     */
+    static final String[] PARTICIPANT_READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
 
     @Bean
     @Order(1)
@@ -116,6 +122,13 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher(HttpMethod.POST, "/meetings/*/cancel")).hasAnyAuthority(CANCELLERS)
                         .requestMatchers(paths.matcher("/meetings/*/mails"), paths.matcher("/meetings/*/mails/**"))
                         .hasAnyAuthority(MAIL_READERS)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/*/participants"),
+                                paths.matcher(HttpMethod.GET, "/meetings/*/participants/**"),
+                                paths.matcher(HttpMethod.GET, "/meetings/*/participants.csv"),
+                                paths.matcher(HttpMethod.HEAD, "/meetings/*/participants"),
+                                paths.matcher(HttpMethod.HEAD, "/meetings/*/participants/**"),
+                                paths.matcher(HttpMethod.HEAD, "/meetings/*/participants.csv"))
+                        .hasAnyAuthority(PARTICIPANT_READERS)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
                         .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)

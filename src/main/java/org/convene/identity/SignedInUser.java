@@ -55,6 +55,15 @@ public class SignedInUser {
     }
 
     /**
+     * A meeting's participants (page, CSV export and JSON: names, addresses, the needs of those who
+     * accepted) are for staff, managers and administrators, not reviewers: the same rule as
+     * {@link SecurityConfiguration}'s for the pages, which the JSON API checks through this.
+     */
+    public boolean readsParticipants() {
+        return Arrays.stream(SecurityConfiguration.PARTICIPANT_READERS).anyMatch(this::inGroup);
+    }
+
+    /**
      * A meeting's audit trail (page, CSV and JSON) is for managers and administrators: the same
      * rule as {@link SecurityConfiguration}'s for the pages, which the JSON API checks through this.
      */

@@ -156,6 +156,7 @@ public class Invitations {
                         invitee.name()), invitee.email(), sequence(invitation),
                         invitationLinks.reply(meetingCode, participantId),
                         invitationLinks.documents(meetingCode, participantId)), deadline))) {
+            jdbc.sql("update cv_invitation set reminders_sent = reminders_sent + 1 where id = ?").param(invitation).update();
             events.publishEvent(new ReminderSent(meetingCode, participantId, invitee.nameAndOrganisation(),
                     EngineClock.instant(), null));
         }
@@ -163,7 +164,8 @@ public class Invitations {
 
     /**
      * Staff's decision about a seat whose invitee declined or did not answer: the seat goes to
-     * someone from the reserve, or stays empty ({@link ReplacementInvited} or {@link SeatLeftEmpty}).
+     * someone from the reserve, who moves to the list, or stays empty ({@link ReplacementInvited} or
+     * {@link SeatLeftEmpty}).
      * The reserve options were listed when staff were asked; a reserve chosen since for another
      * seat (seats lapse together at the deadline) is refused, so one person never takes two seats.
      *
@@ -179,6 +181,9 @@ public class Invitations {
         }
         Instant now = EngineClock.instant();
         String invitee = participants.get(participantId).nameAndOrganisation();
+        if (replacementId != null) {
+            participants.moveTo(meetingCode, replacementId, false); // the seat's new holder counts on the list
+        }
         events.publishEvent(replacementId == null
                 ? new SeatLeftEmpty(meetingCode, participantId, invitee, now, decidedBy)
                 : new ReplacementInvited(meetingCode, participantId, replacementId,
@@ -215,19 +220,28 @@ public class Invitations {
     }
 
     /**
-     * When the next reminder is due (the "Reminder due" timer): the earliest instant of the
-     * meeting's schedule ({@link InvitationSettings#reminderDays}, days before the invitation's
-     * deadline, in the venue's calendar) that is after now. When none is left, a day after the
-     * deadline: the deadline's timer always fires first, so that reminder never goes out.
+     * When the next reminder is due (the "Reminder due" timer): of the meeting's schedule
+     * ({@link InvitationSettings#reminderDays}, days before the invitation's deadline, in the venue's
+     * calendar), the instants after the invitation went out (now, before it is sent), in order; the
+     * next is the one after those already sent. Counting the reminders sent, not the clock, keeps a
+     * reminder fired early (a manager executing the timer in Cockpit) from being sent again at its
+     * date. When none is left, a day after the deadline: the deadline's timer always fires first, so
+     * that reminder never goes out.
      *
      * @param participantId a participant id as text (the process variable)
      */
     public Date nextReminder(String meetingCode, String participantId) {
         ZonedDateTime deadline = deadlineOf(meetingCode, participantId).toInstant().atZone(meetings.get(meetingCode).timeZone());
-        Instant now = EngineClock.instant();
+        record Sent(Instant at, int reminders) {
+        }
+        Sent sent = jdbc.sql("select created_at, reminders_sent from cv_invitation where meeting_code = ? and participant_id = ?")
+                .params(meetingCode, Long.parseLong(participantId))
+                .query((rs, n) -> new Sent(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getInt(2)))
+                .optional().orElseGet(() -> new Sent(EngineClock.instant(), 0));
         return Date.from(settings.reminderDays(meetingCode).stream()
                 .map(days -> deadline.minusDays(days).toInstant())
-                .filter(now::isBefore).min(Instant::compareTo)
+                .filter(sent.at()::isBefore).sorted()
+                .skip(sent.reminders()).findFirst()
                 .orElse(deadline.plusDays(1).toInstant()));
     }
 

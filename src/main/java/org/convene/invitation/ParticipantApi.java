@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.convene.identity.ConveneGroups;
 import org.convene.identity.SignedInUser;
 import org.convene.meeting.Meetings;
 import org.convene.workflow.ChangeRefused;
@@ -76,9 +75,9 @@ class ParticipantApi {
 
     @GetMapping(path = "/api/meetings/{code}/participants", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> list(@PathVariable String code) {
-        if (!caller.canEdit() && !caller.inGroup(ConveneGroups.MANAGERS) && !caller.inGroup(ConveneGroups.REVIEWERS)) {
-            return refuse(HttpStatus.FORBIDDEN, "A meeting's participant list is open to staff, managers, reviewers "
-                    + "and administrators only.");
+        if (!caller.readsParticipants()) {
+            return refuse(HttpStatus.FORBIDDEN, "A meeting's participant list (names, addresses, needs) is open to staff, "
+                    + "managers and administrators only.");
         }
         if (meetings.find(code).isEmpty()) {
             return notFound(code);

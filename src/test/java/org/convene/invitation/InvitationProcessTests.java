@@ -232,6 +232,25 @@ class InvitationProcessTests {
     }
 
     @Test
+    void shouldNotRepeatAReminderThatAManagerFiredEarly() {
+        ProcessInstance amirasSeat = invitedAndSent(meeting.amira());
+        Date deadline = invitations.replyDeadline(code);
+
+        // fast-forward as a manager does in Cockpit: the timer runs now, weeks before its due date
+        driver.fireTimer(amirasSeat, TIMER_EVENT_REMINDER_DUE);
+        driver.runAsyncJob(amirasSeat, SERVICE_TASK_SEND_REMINDER);
+
+        assertThat(driver.timer(amirasSeat, TIMER_EVENT_REMINDER_DUE)).as("the second of the schedule, not the first again")
+                .hasDueDate(Date.from(deadline.toInstant().atZone(AMMAN).minusDays(7).toInstant()));
+        driver.fireTimer(amirasSeat, TIMER_EVENT_REMINDER_DUE);
+        driver.runAsyncJob(amirasSeat, SERVICE_TASK_SEND_REMINDER);
+        assertThat(driver.timer(amirasSeat, TIMER_EVENT_REMINDER_DUE)).as("none left")
+                .hasDueDate(Date.from(deadline.toInstant().atZone(AMMAN).plusDays(1).toInstant()));
+        assertThat(mailsTo()).containsExactly(entry("a.khalil@gov.example",
+                List.of("Invitation: " + TITLE, "Reminder: " + TITLE, "Reminder: " + TITLE)));
+    }
+
+    @Test
     void shouldMoveWaitingRemindersWhenStaffChangeTheSchedule() {
         ProcessInstance instance = invitedAndSent(meeting.amira());
         Date deadline = invitations.replyDeadline(code);

@@ -135,6 +135,16 @@ class ParticipantPagesTests {
     }
 
     @Test
+    void shouldKeepTheListItsAddressesAndExportFromReviewers() {
+        BrowserSession reviewer = BrowserSession.signedIn(port, "ravi");
+
+        assertThat(reviewer.get(page).statusCode()).isEqualTo(403);
+        assertThat(reviewer.download(page + ".csv").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/meetings/" + code).body()).as("the meeting's page offers no link to it")
+                .doesNotContain("/meetings/" + code + "/participants");
+    }
+
+    @Test
     void shouldShowTheCountsAgainstTheConceptNotesTargetPerCategory() {
         conceptNotes.save(code, new ConceptNotes.ConceptNote(0, "Background", "Objectives", "UNHCR", 25,
                 List.of(ParticipantCategory.GOV, ParticipantCategory.IO, ParticipantCategory.ACA), "Amman", "A paper", "lena",
@@ -216,7 +226,7 @@ class ParticipantPagesTests {
         participants.add(code, new Participants.NewParticipant("Dr", "Renée Müller", "=HYPERLINK(\"x\"), Genève", "academic",
                 "r.muller@unige.example", "Switzerland", "French", "rapporteur", false));
 
-        HttpResponse<byte[]> export = BrowserSession.signedIn(port, "ravi").download(page + ".csv");
+        HttpResponse<byte[]> export = BrowserSession.signedIn(port, "grace").download(page + ".csv");
 
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type")).contains("text/csv;charset=UTF-8");
