@@ -37,7 +37,7 @@ public class ParticipantImport {
     }
 
     /** A row that is not added: its row number in the spreadsheet and why, in words a person can act on. */
-    public record Refused(long row, String reason) {
+    public record Refused(long row, String reason) implements java.io.Serializable {
     }
 
     /**
