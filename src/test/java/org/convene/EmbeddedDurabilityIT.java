@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,27 +59,27 @@ class EmbeddedDurabilityIT {
     @Test
     void shouldKeepEveryAcknowledgedStartAcrossAKill() throws Exception {
         // H2's default write delay: the figures to compare with
-        int port = freePort();
+        int port = AppNode.freePort();
         Process delayed = node("delayed", port, String.format(DELAYED_URL, dataDir.toAbsolutePath()));
-        awaitUp(port);
+        AppNode.awaitUp(port);
         startMeetings(port, "DUR-WARM-A", WARM_UP);
         Loop withoutSetting = startMeetings(port, "DUR-A", STARTS);
         delayed.destroyForcibly().waitFor();
         long sizeWithout = dataFileKb();
 
         // the app's own configuration (WRITE_DELAY=0) on the same files
-        port = freePort();
+        port = AppNode.freePort();
         Process durable = node("durable", port, null);
-        awaitUp(port);
+        AppNode.awaitUp(port);
         long lostWithoutSetting = withoutSetting.acknowledged.size() - present(port, withoutSetting.acknowledged).size();
         startMeetings(port, "DUR-WARM-B", WARM_UP);
         Loop withSetting = startMeetings(port, "DUR-B", STARTS);
         durable.destroyForcibly().waitFor();
         long sizeWith = dataFileKb();
 
-        port = freePort();
+        port = AppNode.freePort();
         Process restarted = node("restarted", port, null);
-        awaitUp(port);
+        AppNode.awaitUp(port);
         Set<String> kept = present(port, withSetting.acknowledged);
         restarted.destroy();
         restarted.waitFor();
@@ -142,22 +139,15 @@ class EmbeddedDurabilityIT {
     }
 
     private Process node(String name, int port, String datasourceUrl) throws IOException {
-        // the app's classes and libraries, not the tests' (their @Components would be scanned)
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
-        Path log = Path.of("target", "h2-durability-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath, "org.convene.ConveneApplication",
+        List<String> arguments = new ArrayList<>(List.of(
                 // the demo users, not the demo meeting; no job executor, so only the REST calls commit
                 "--convene.demo.meeting=false", "--camunda.bpm.job-execution.enabled=false",
-                "--spring.mail.port=" + freePort()));
+                "--spring.mail.port=" + AppNode.freePort()));
         if (datasourceUrl != null) {
-            command.add("--spring.datasource.url=" + datasourceUrl);
+            arguments.add("--spring.datasource.url=" + datasourceUrl);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of("PORT", String.valueOf(port), "CONVENE_DATA_DIR", dataDir.toAbsolutePath().toString()));
-        Process process = builder.start();
+        Process process = AppNode.start("h2-durability-" + name, arguments,
+                Map.of("PORT", String.valueOf(port), "CONVENE_DATA_DIR", dataDir.toAbsolutePath().toString()));
         nodes.add(process);
         return process;
     }
@@ -172,30 +162,7 @@ class EmbeddedDurabilityIT {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Waits for the node to answer (a guard, not a timed assertion). */
-    private void awaitUp(int port) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(uri(port, "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertThat(Instant.now()).as("waited for the node; see target/h2-durability-*.log").isBefore(until);
-            Thread.sleep(50);
-        }
-    }
-
     private long dataFileKb() throws IOException {
         return Files.size(dataDir.resolve("convene.mv.db")) / 1024;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

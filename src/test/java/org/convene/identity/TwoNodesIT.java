@@ -3,26 +3,21 @@ package org.convene.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.convene.AppNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,12 +54,12 @@ class TwoNodesIT {
     void shouldShareWebSessionsAndLoginThrottleBetweenNodes() throws Exception {
         Instant started = Instant.now();
         // the first node alone creates the schema (README: Run several nodes), then the second joins
-        int portA = freePort();
+        int portA = AppNode.freePort();
         node("a", portA);
-        awaitUp(portA);
-        int portB = freePort();
+        AppNode.awaitUp(portA);
+        int portB = AppNode.freePort();
         node("b", portB);
-        awaitUp(portB);
+        AppNode.awaitUp(portB);
         System.out.printf("two nodes: both up after %d s%n", Duration.between(started, Instant.now()).toSeconds());
 
         assertThat(get(portB, "/camunda/api/admin/auth/user/default").statusCode()).as("nobody signed in yet").isNotEqualTo(200);
@@ -133,43 +128,10 @@ class TwoNodesIT {
     }
 
     private void node(String name, int port) throws IOException {
-        // the app's classes and libraries, not the tests' (their @Components would be scanned)
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
-        Path log = Path.of("target", "two-nodes-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath, "org.convene.ConveneApplication",
+        nodes.add(AppNode.start("two-nodes-" + name, List.of(
                 "--spring.profiles.active=postgres", "--server.port=" + port,
-                "--camunda.bpm.generic-properties.properties.hostname=node-" + name)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
+                "--camunda.bpm.generic-properties.properties.hostname=node-" + name), Map.of(
                 "POSTGRES_URL", postgres.getJdbcUrl("postgres", "postgres"), "POSTGRES_USER", "postgres",
-                "POSTGRES_PASSWORD", "postgres", "CONVENE_ADMIN_ID", ADMIN, "CONVENE_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        nodes.add(builder.start());
-    }
-
-    /** Waits for the node's health (polled), failing after three minutes: a guard, not a timed assertion. */
-    private void awaitUp(int port) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(3));
-        while (!up(port)) {
-            assertThat(Instant.now()).as("node on port %d not up; see target/two-nodes-*.log", port).isBefore(until);
-            Thread.sleep(100);
-        }
-    }
-
-    private boolean up(int port) throws InterruptedException {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(port, "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                "POSTGRES_PASSWORD", "postgres", "CONVENE_ADMIN_ID", ADMIN, "CONVENE_ADMIN_PASSWORD", ADMIN_PASSWORD)));
     }
 }

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +22,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.convene.AppNode;
 import org.convene.Mailbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +52,7 @@ class MailCrashIT {
         postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         DataSource dataSource = postgres.getPostgresDatabase();
         jdbc = JdbcClient.create(dataSource);
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(AppNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
@@ -69,9 +66,9 @@ class MailCrashIT {
     @Test
     void shouldDoubleNoMailAndLoseNoneWhenANodeIsKilledMidSend() throws Exception {
         // node 1 (no job executor) creates the schema; the mails and their deliveries are written through it
-        int port1 = freePort();
+        int port1 = AppNode.freePort();
         Process setup = node(1, port1, false);
-        awaitUp(port1);
+        AppNode.awaitUp(port1);
         OffsetDateTime now = OffsetDateTime.now();
         for (int i = 1; i <= MAILS; i++) {
             jdbc.sql("""
@@ -87,7 +84,7 @@ class MailCrashIT {
         setup.destroyForcibly().waitFor();
 
         // node 2 delivers, and is killed mid-send
-        int port2 = freePort();
+        int port2 = AppNode.freePort();
         Process sender = node(2, port2, true);
         await(Duration.ofMinutes(3), () -> smtp.getReceivedMessages().length >= MAILS / 4);
         sender.destroyForcibly().waitFor();
@@ -97,7 +94,7 @@ class MailCrashIT {
         assertThat(receivedAtKill).as("killed mid-send").isLessThan(MAILS);
 
         // node 3 takes over the killed node's jobs once their locks expire (10 s here)
-        int port3 = freePort();
+        int port3 = AppNode.freePort();
         node(3, port3, true);
         await(Duration.ofMinutes(4), () -> jdbc.sql("select count(*) from cv_outbox_mail where status in ('PENDING', 'SENDING', 'FAILED')")
                 .query(Long.class).single() == 0);
@@ -122,23 +119,14 @@ class MailCrashIT {
     }
 
     private Process node(int number, int port, boolean jobExecutor) throws IOException {
-        // the app's classes and libraries, not the tests' (their @Components would be scanned)
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
-        Path log = Path.of("target", "mail-crash-node-" + number + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath, "org.convene.ConveneApplication",
+        Process process = AppNode.start("mail-crash-node-" + number, List.of(
                 "--spring.profiles.active=postgres", "--server.port=" + port,
                 "--camunda.bpm.job-execution.enabled=" + jobExecutor,
                 "--camunda.bpm.job-execution.lock-time-in-millis=10000",
-                "--camunda.bpm.generic-properties.properties.hostname=node-" + number)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
+                "--camunda.bpm.generic-properties.properties.hostname=node-" + number), Map.of(
                 "POSTGRES_URL", postgres.getJdbcUrl("postgres", "postgres"), "POSTGRES_USER", "postgres",
                 "POSTGRES_PASSWORD", "postgres", "CONVENE_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())));
-        Process process = builder.start();
         nodes.add(process);
         return process;
     }
@@ -154,20 +142,6 @@ class MailCrashIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void awaitUp(int port) throws InterruptedException {
-        await(Duration.ofMinutes(3), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
-    }
-
     private Map<String, Long> statuses() {
         return jdbc.sql("select status, count(*) as n from cv_outbox_mail group by status").query().listOfRows().stream()
                 .collect(Collectors.toMap(r -> (String) r.get("status"), r -> ((Number) r.get("n")).longValue()));
@@ -179,12 +153,6 @@ class MailCrashIT {
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waited %s; see target/mail-crash-node-*.log", limit).isBefore(until);
             Thread.sleep(20);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
