@@ -1,10 +1,14 @@
 package org.convene.document;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.convene.document.Documents.Document;
@@ -16,9 +20,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The document module's tables: cv_document (one row per document of a meeting: kind and part),
- * cv_document_version (immutable versions) and cv_document_review (append-only reviews and
- * signatures). A document's part is never null in the tables: empty for a document the meeting
- * has once. Times are stored with their offset and read back in UTC.
+ * cv_document_version (immutable versions, each with the SHA-256 of its body), cv_document_review
+ * (append-only reviews and signatures, a signature with the SHA-256 it signed) and
+ * cv_sign_off_reviewer (append-only: who was asked to sign off which version). A document's part
+ * is never null in the tables: empty for a document the meeting has once. Times are stored with
+ * their offset and read back in UTC.
  */
 @Repository
 class DocumentStore {
@@ -28,7 +34,8 @@ class DocumentStore {
             select v.* from cv_document_version v join cv_document d on d.id = v.document_id
             where d.meeting_code = ? and d.kind = ? and d.part = ?""";
     private static final String REVIEWS = """
-            select v.version, r.kind, r.decision, r.comments, r.reviewer, r.reviewed_at from cv_document_review r
+            select v.version, r.kind, r.decision, r.comments, r.reviewer, r.reviewed_at, r.decided_by, r.sha256
+            from cv_document_review r
             join cv_document_version v on v.id = r.document_version_id join cv_document d on d.id = v.document_id""";
 
     private final JdbcClient jdbc;
@@ -73,19 +80,96 @@ class DocumentStore {
         int next = jdbc.sql("select coalesce(max(version), 0) + 1 from cv_document_version where document_id = ?")
                 .param(documentId).query(Integer.class).single();
         jdbc.sql("""
-                insert into cv_document_version (document_id, version, body, task_id, author, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(documentId, next, body, taskId, author, now).update();
+                insert into cv_document_version (document_id, version, body, sha256, task_id, author, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(documentId, next, body, sha256(body), taskId, author, now).update();
         return jdbc.sql("select * from cv_document_version where document_id = ? and version = ?")
                 .params(documentId, next).query(DocumentStore::version).single();
     }
 
+    /**
+     * Appends a review or signature. A signature (an approving sign-off) records the SHA-256 of the
+     * version it signed; {@code decidedBy} is the manager who decided for the reviewer, else null.
+     */
     void insertReview(long versionId, ReviewKind kind, ReviewDecision decision, String comments, String reviewer,
-                      String taskId, OffsetDateTime now) {
+                      String decidedBy, String taskId, OffsetDateTime now) {
+        String signed = kind == ReviewKind.SIGN_OFF && decision == ReviewDecision.APPROVE ? versionSha256(versionId) : null;
         jdbc.sql("""
-                insert into cv_document_review (document_version_id, kind, decision, comments, task_id, reviewer, reviewed_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(versionId, kind.name(), decision.formValue(), comments, taskId, reviewer, now).update();
+                insert into cv_document_review (document_version_id, kind, decision, comments, task_id, reviewer,
+                                                decided_by, sha256, reviewed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(versionId, kind.name(), decision.formValue(), comments, taskId, reviewer, decidedBy, signed, now)
+                .update();
+    }
+
+    /** The SHA-256 of the version's body (64 hex digits), as written with the version. */
+    String versionSha256(long versionId) {
+        return jdbc.sql("select sha256 from cv_document_version where id = ?").param(versionId)
+                .query(String.class).single();
+    }
+
+    /** Whether any approving signature was given on the version. */
+    boolean signed(long versionId) {
+        return jdbc.sql("select count(*) from cv_document_review where document_version_id = ? and kind = ? and decision = ?")
+                .params(versionId, ReviewKind.SIGN_OFF.name(), ReviewDecision.APPROVE.formValue())
+                .query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Records that {@code reviewer} was asked to sign off the version, unless they already were.
+     *
+     * @param replaces the reviewer they stand in for (escalation), else null
+     * @param askedBy  the manager who asked them (escalation), else null
+     */
+    void insertAsked(long versionId, String reviewer, String replaces, String askedBy, OffsetDateTime now) {
+        jdbc.sql("""
+                insert into cv_sign_off_reviewer (document_version_id, reviewer, replaces, asked_by, asked_at)
+                select ?, ?, ?, ?, ? from cv_document_version
+                where id = ? and not exists (select 1 from cv_sign_off_reviewer where document_version_id = ? and reviewer = ?)""")
+                .params(versionId, reviewer, replaces, askedBy, now, versionId, versionId, reviewer).update();
+    }
+
+    /** Who was asked to sign off the version, in the order asked: (reviewer, replaces or null). */
+    List<Documents.Asked> asked(long versionId) {
+        return jdbc.sql("""
+                select reviewer, replaces, asked_by, asked_at from cv_sign_off_reviewer
+                where document_version_id = ? order by id""")
+                .param(versionId)
+                .query((rs, n) -> new Documents.Asked(rs.getString("reviewer"), rs.getString("replaces"),
+                        rs.getString("asked_by"), utc(rs, "asked_at")))
+                .list();
+    }
+
+    /** Whether the user was asked to sign off any version of the document. */
+    boolean asked(long documentId, String userId) {
+        return jdbc.sql("""
+                select count(*) from cv_sign_off_reviewer a join cv_document_version v on v.id = a.document_version_id
+                where v.document_id = ? and a.reviewer = ?""")
+                .params(documentId, userId).query(Integer.class).single() > 0;
+    }
+
+    /** The approving signatures of the version, in the order given: (reviewer, when, version, sha256, decided by). */
+    List<SignatureRow> signatures(long versionId) {
+        return jdbc.sql("""
+                select r.reviewer, r.reviewed_at, v.version, r.sha256, r.decided_by from cv_document_review r
+                join cv_document_version v on v.id = r.document_version_id
+                where r.document_version_id = ? and r.kind = ? and r.decision = ? order by r.id""")
+                .params(versionId, ReviewKind.SIGN_OFF.name(), ReviewDecision.APPROVE.formValue())
+                .query((rs, n) -> new SignatureRow(rs.getString("reviewer"), utc(rs, "reviewed_at"), rs.getInt("version"),
+                        rs.getString("sha256"), rs.getString("decided_by")))
+                .list();
+    }
+
+    record SignatureRow(String reviewer, OffsetDateTime signedAt, int version, String sha256, String decidedBy) {
+    }
+
+    /** The hex SHA-256 of the text's UTF-8 bytes: 64 lower-case hex digits. */
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     List<Review> reviews(String meetingCode, DocumentKind kind, String part) {
@@ -171,7 +255,7 @@ class DocumentStore {
     private static Review review(ResultSet rs, int n) throws SQLException {
         return new Review(rs.getInt("version"), ReviewKind.valueOf(rs.getString("kind")),
                 ReviewDecision.ofFormValue(rs.getString("decision")).orElseThrow(), rs.getString("comments"),
-                rs.getString("reviewer"), utc(rs, "reviewed_at"));
+                rs.getString("reviewer"), utc(rs, "reviewed_at"), rs.getString("decided_by"));
     }
 
     private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {

@@ -32,9 +32,20 @@ public class Documents {
     public record Version(long id, long documentId, int version, String body, String author, OffsetDateTime createdAt) {
     }
 
-    /** A decision on one version: a review (approve or return) or a signature (approve or reject); comments may be null. */
+    /**
+     * A decision on one version: a review (approve or return) or a signature (approve or reject);
+     * comments may be null; {@code decidedBy} is the manager who decided for the reviewer at a
+     * sign-off's escalation, else null.
+     */
     public record Review(int version, ReviewKind kind, ReviewDecision decision, String comments, String reviewer,
-                         OffsetDateTime reviewedAt) {
+                         OffsetDateTime reviewedAt, String decidedBy) {
+    }
+
+    /**
+     * A reviewer asked to sign off a version (user id), when (UTC), and, when a manager put them in
+     * another reviewer's place at the escalation, whom they replace and that manager; else both null.
+     */
+    public record Asked(String reviewer, String replaces, String askedBy, OffsetDateTime askedAt) {
     }
 
     /**
@@ -114,13 +125,17 @@ public class Documents {
 
     /**
      * The comments of the reviews that sent the latest version back (returned or rejected), as
-     * Markdown paragraphs "**reviewer**: comments" in the order they were made; empty when none.
+     * Markdown paragraphs "**reviewer**: comments" in the order they were made — every rejecting
+     * reviewer's, a rejection a manager decided for a reviewer at the escalation as
+     * "**reviewer** (decided by manager): comments"; empty when none.
      */
     public String lastComments(String meetingCode, DocumentKind kind, String part) {
         return store.latest(meetingCode, kind, part).stream()
                 .flatMap(latest -> store.reviewsOfVersion(latest.id()).stream())
                 .filter(review -> review.decision().sendsBack())
-                .map(review -> "**" + review.reviewer() + "**: " + review.comments())
+                .map(review -> "**" + review.reviewer() + "**"
+                        + (review.decidedBy() == null ? "" : " (decided by " + review.decidedBy() + ")")
+                        + ": " + review.comments())
                 .collect(Collectors.joining("\n\n"));
     }
 
@@ -185,7 +200,7 @@ public class Documents {
                              String comments, String reviewer, String taskId) {
         Version version = store.version(latestVersionId(meetingCode, kind, part));
         Document document = store.document(version.documentId());
-        OffsetDateTime now = record(version, ReviewKind.REVIEW, decision, comments, reviewer, taskId);
+        OffsetDateTime now = record(version, ReviewKind.REVIEW, decision, comments, reviewer, null, taskId);
         events.publishEvent(decision == ReviewDecision.APPROVE
                 ? new DocumentApproved(meetingCode, kind, document.part(), document.title(), version.version(), comments,
                         now.toInstant(), reviewer)
@@ -250,14 +265,18 @@ public class Documents {
         return store.decisions(meetingCode);
     }
 
-    /** Records a decision on a version; the time it was stamped with (the engine's clock). */
+    /**
+     * Records a decision on a version; the time it was stamped with (the engine's clock).
+     *
+     * @param decidedBy the manager who decided for {@code reviewer} (a sign-off's escalation), else null
+     */
     OffsetDateTime record(Version version, ReviewKind kind, ReviewDecision decision, String comments, String reviewer,
-                          String taskId) {
+                          String decidedBy, String taskId) {
         if (decision.sendsBack() && (comments == null || comments.isBlank())) {
             throw new IllegalArgumentException("Comments are required when the draft goes back to its author");
         }
         OffsetDateTime now = EngineClock.now();
-        store.insertReview(version.id(), kind, decision, comments, reviewer, taskId, now);
+        store.insertReview(version.id(), kind, decision, comments, reviewer, decidedBy, taskId, now);
         return now;
     }
 }

@@ -25,6 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("signOff")
 public class SignOff {
 
+    /**
+     * A signature on one version: the reviewer's user id and full name (the id when the user is
+     * gone or has no name), when it was given (UTC), the version's number, the SHA-256 of the
+     * content signed (64 lower-case hex digits, of the Markdown body's UTF-8 bytes), and the
+     * manager who decided for the reviewer at the escalation, else null.
+     */
+    public record Signature(String reviewer, String reviewerName, OffsetDateTime signedAt, int version, String sha256,
+                            String decidedBy) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SignOff.class);
 
     private final Documents documents;
@@ -60,6 +70,46 @@ public class SignOff {
         return withoutAuthor(versionId, reviewers);
     }
 
+    /**
+     * Records who is asked to sign off the version, when the sign-off starts (SignOffProcess's start
+     * listener); a reviewer already recorded for the version is left as they are.
+     *
+     * @param reviewers user ids
+     */
+    @Transactional
+    public void ask(long versionId, List<String> reviewers) {
+        OffsetDateTime now = EngineClock.now();
+        reviewers.forEach(reviewer -> store.insertAsked(versionId, reviewer, null, null, now));
+    }
+
+    /**
+     * The approving signatures of a version, in the order they were given (a rejection is no
+     * signature); empty when nobody signed it.
+     */
+    public List<Signature> signatures(long versionId) {
+        return store.signatures(versionId).stream()
+                .map(row -> new Signature(row.reviewer(), name(row.reviewer()), row.signedAt(), row.version(), row.sha256(),
+                        row.decidedBy()))
+                .toList();
+    }
+
+    /**
+     * Whether the user was asked to sign off any version of the document (a reviewer replaced at an
+     * escalation included, and the one who replaced them); false for an unknown document or user.
+     */
+    public boolean asked(long documentId, String userId) {
+        return userId != null && store.asked(documentId, userId);
+    }
+
+    /** Who was asked to sign off the version, in the order asked (a replacement after the reviewer replaced). */
+    public List<Documents.Asked> askedFor(long versionId) {
+        return store.asked(versionId);
+    }
+
+    private String name(String userId) {
+        return users.find(userId).map(UserDirectory.Person::name).orElse(userId);
+    }
+
     private List<String> withoutAuthor(long versionId, List<String> reviewers) {
         String author = documents.version(versionId).author();
         if (author == null || !reviewers.contains(author)) {
@@ -91,7 +141,7 @@ public class SignOff {
         }
         Documents.Version version = documents.version(versionId);
         Documents.Document document = store.document(version.documentId());
-        OffsetDateTime now = documents.record(version, ReviewKind.SIGN_OFF, decision, comments, reviewer, taskId);
+        OffsetDateTime now = documents.record(version, ReviewKind.SIGN_OFF, decision, comments, reviewer, null, taskId);
         events.publishEvent(decision == ReviewDecision.APPROVE
                 ? new DocumentSigned(document.meetingCode(), document.kind(), document.part(), document.title(),
                         version.version(), comments, now.toInstant(), reviewer)

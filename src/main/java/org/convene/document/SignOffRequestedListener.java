@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of SignOffProcess: lists the reviewers (the multi-instance's collection, and
- * their count for the tally after it) and checks the policy before any task is created, so an
- * unknown policy or an empty group fails the call rather than a reviewer's signature.
+ * their count for the tally after it), records who was asked to sign off the version, and checks
+ * the policy before any task is created, so an unknown policy or an empty group fails the call
+ * rather than a reviewer's signature.
  */
 @Component("signOffRequested")
 class SignOffRequestedListener implements ExecutionListener {
@@ -31,5 +32,6 @@ class SignOffRequestedListener implements ExecutionListener {
         execution.setVariable(SignOffProcess.REVIEWERS, Variables.objectValue(new ArrayList<>(reviewers))
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable(SignOffProcess.REVIEWER_COUNT, reviewers.size());
+        signOff.ask(versionId, reviewers);
     }
 }

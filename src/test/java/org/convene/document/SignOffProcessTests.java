@@ -13,11 +13,14 @@ import static org.convene.document.SignOffProcess.TASK_SIGN_OFF_DRAFT;
 import static org.convene.workflow.ReviewDecision.APPROVE;
 import static org.convene.workflow.ReviewDecision.REJECT;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -59,6 +62,7 @@ class SignOffProcessTests {
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired Documents documents;
+    @Autowired SignOff signOff;
     @Autowired ApplicationEvents events;
 
     String code;
@@ -100,6 +104,33 @@ class SignOffProcessTests {
                 .containsExactly(tuple("ravi", APPROVE, "Sound analysis."),
                         tuple("sofia", APPROVE, null),
                         tuple("kenji", APPROVE, null));
+    }
+
+    @Test
+    void shouldRecordWhoWasAskedAndEachSignatureWithTheSha256OfTheContentSigned() throws Exception {
+        long documentId = documents.version(versionId).documentId();
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, null);
+
+        assertThat(signOff.askedFor(versionId)).extracting(Documents.Asked::reviewer, Documents.Asked::replaces)
+                .containsExactlyInAnyOrder(tuple("ravi", null), tuple("sofia", null), tuple("kenji", null));
+        assertThat(signOff.asked(documentId, "sofia")).isTrue();
+        assertThat(signOff.asked(documentId, "lena")).as("the author, left out").isFalse();
+        assertThat(signOff.asked(documentId, "guest")).isFalse();
+        assertThat(signOff.signatures(versionId)).isEmpty();
+
+        sign("kenji", instance, APPROVE, null);
+        sign("ravi", instance, APPROVE, "Sound analysis.");
+        sign("sofia", instance, APPROVE, null);
+
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(DRAFT.getBytes(StandardCharsets.UTF_8)));
+        assertThat(signOff.signatures(versionId))
+                .extracting(SignOff.Signature::reviewer, SignOff.Signature::version, SignOff.Signature::sha256,
+                        SignOff.Signature::decidedBy)
+                .containsExactly(tuple("kenji", 1, sha256, null), tuple("ravi", 1, sha256, null), tuple("sofia", 1, sha256, null));
+        assertThat(signOff.signatures(versionId)).extracting(SignOff.Signature::reviewerName).doesNotContainNull()
+                .doesNotContain("kenji", "ravi", "sofia");
+        assertThat(signOff.signatures(versionId)).extracting(SignOff.Signature::signedAt)
+                .containsExactlyElementsOf(signatures().stream().map(Documents.Review::reviewedAt).toList());
     }
 
     @Test
