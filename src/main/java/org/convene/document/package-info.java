@@ -7,7 +7,10 @@
  * <p>Public API: {@link org.convene.document.Documents} and {@link org.convene.document.SignOff}
  * (plain values, never the engine's delegate objects), the variable names of every module's
  * drafting and review tasks ({@link org.convene.document.DocumentVariables}), the sign-off's ids
- * ({@link org.convene.document.SignOffProcess}), and the events it announces
+ * ({@link org.convene.document.SignOffProcess}), the one Markdown rendering of every page, form and
+ * export ({@link org.convene.document.MarkdownRendering}, bean {@code markdown}), the PDF and DOCX
+ * engine ({@link org.convene.document.DocumentExports} of a
+ * {@link org.convene.document.PrintedDocument}), and the events it announces
  * ({@code DocumentVersionSubmitted}, {@code DocumentApproved}, {@code DocumentReturned},
  * {@code DocumentSigned}, {@code DocumentSignOffRejected}, {@code DocumentSignOffCompleted},
  * {@code DocumentCommissioned}, {@code DocumentCirculated}, {@code DocumentPublished}). Any
