@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.convene.meeting.Agendas;
 import org.convene.meeting.ExpertMeetingProcess;
 import org.convene.workflow.ProcessVariables;
 
@@ -45,6 +46,19 @@ public final class ExpertMeetings {
     /** Starts the meeting with its code as business key, as staff do in Tasklist. */
     public static ProcessInstance propose(RuntimeService runtimeService, String code, LocalDate firstDay) {
         return runtimeService.startProcessInstanceByKey(ExpertMeetingProcess.ID, code, proposal(firstDay));
+    }
+
+    /**
+     * Names a rapporteur for each working group that has none (staff do it on the agenda page), so that
+     * "Draft agenda" can be completed; chairs are kept.
+     */
+    public static void nameRapporteurs(Agendas agendas, String code) {
+        for (Agendas.WorkingGroup group : agendas.workingGroups(code)) {
+            if (group.rapporteurName() == null) {
+                agendas.assignWorkingGroup(code, group.code(), group.chairName(), group.chairUserId(),
+                        "Rapporteur of " + group.code());
+            }
+        }
     }
 
     /** The variables every phase process gets from ExpertMeetingProcess ({@link ProcessVariables}'s four). */

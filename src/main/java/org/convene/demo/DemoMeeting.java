@@ -99,10 +99,7 @@ class DemoMeeting {
                 ExpertMeetingProcess.FIRST_DAY, firstDay.toString(),
                 ExpertMeetingProcess.NUMBER_OF_DAYS, dates.numberOfDays()));
 
-        for (Map<String, Object> group : (List<Map<String, Object>>) seed.get("workingGroups")) {
-            agendas.assignWorkingGroup(code, (String) group.get("code"), (String) group.get("chairName"),
-                    (String) group.get("chairUserId"), (String) group.get("rapporteurName"));
-        }
+        assignWorkingGroups(seed, code);
         addAll(code, (List<Map<String, Object>>) seed.get("participants"), false);
         addAll(code, (List<Map<String, Object>>) seed.get("reserve"), true);
         log.info("Demo meeting {} started: {} in {}, {}", code, dates.title(), dates.place(), dates.datesLabel());
@@ -123,6 +120,15 @@ class DemoMeeting {
                 SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS);
     }
 
+    /** The working groups' chairs and rapporteurs of the seed (a rapporteur each, so "Draft agenda" can be completed). */
+    @SuppressWarnings("unchecked")
+    private void assignWorkingGroups(Map<String, Object> seed, String code) {
+        for (Map<String, Object> group : (List<Map<String, Object>>) seed.get("workingGroups")) {
+            agendas.assignWorkingGroup(code, (String) group.get("code"), (String) group.get("chairName"),
+                    (String) group.get("chairUserId"), (String) group.get("rapporteurName"));
+        }
+    }
+
     /** A meeting moved forward by its demo users ({@code progressTo}) until it waits at the given stage. */
     @SuppressWarnings("unchecked")
     private void startOther(Map<String, Object> seed, String code, String title, String place, String zone,
@@ -137,6 +143,7 @@ class DemoMeeting {
                 ProcessVariables.MEETING_TITLE, title, ProcessVariables.MEETING_PLACE, place,
                 ExpertMeetingProcess.MEETING_TIME_ZONE, zone, ExpertMeetingProcess.FIRST_DAY, firstDay.toString(),
                 ExpertMeetingProcess.NUMBER_OF_DAYS, 2));
+        assignWorkingGroups(seed, code);
         addAll(code, ((List<Map<String, Object>>) seed.get("participants")).subList(0, 4), false);
         addAll(code, ((List<Map<String, Object>>) seed.get("reserve")).subList(0, 1), true);
         progressTo.accept(code);

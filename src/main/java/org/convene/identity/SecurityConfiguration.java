@@ -55,6 +55,11 @@ class SecurityConfiguration {
      * sign off drafts and need none of it.
      */
     static final String[] PARTICIPANT_READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
+    /**
+     * A meeting's concept note and agenda as files (PDF, DOCX, the agenda's calendar): staff, managers
+     * (who review both) and administrators.
+     */
+    static final String[] MEETING_FILE_READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
 
     @Bean
     @Order(1)
@@ -129,6 +134,10 @@ class SecurityConfiguration {
                                 paths.matcher(HttpMethod.HEAD, "/meetings/*/participants/**"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/*/participants.csv"))
                         .hasAnyAuthority(PARTICIPANT_READERS)
+                        .requestMatchers(paths.matcher("/meetings/*/concept-note.pdf"),
+                                paths.matcher("/meetings/*/concept-note.docx"), paths.matcher("/meetings/*/agenda.pdf"),
+                                paths.matcher("/meetings/*/agenda.docx"), paths.matcher("/meetings/*/agenda.ics"))
+                        .hasAnyAuthority(MEETING_FILE_READERS)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
                         .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)

@@ -64,6 +64,15 @@ public class SignedInUser {
     }
 
     /**
+     * A meeting's concept note and agenda as files (PDF, DOCX, the agenda's calendar) are for staff,
+     * managers and administrators: the same rule as {@link SecurityConfiguration}'s, which the pages
+     * check through this to offer the links.
+     */
+    public boolean readsMeetingFiles() {
+        return Arrays.stream(SecurityConfiguration.MEETING_FILE_READERS).anyMatch(this::inGroup);
+    }
+
+    /**
      * A meeting's audit trail (page, CSV and JSON) is for managers and administrators: the same
      * rule as {@link SecurityConfiguration}'s for the pages, which the JSON API checks through this.
      */

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A meeting's agenda by day, and its working groups. Staff add and remove sessions and name
- * each group's chair and rapporteur; {@link Agendas} checks every change. A change that was
+ * A meeting's agenda by day, and its working groups. Staff add, edit and remove sessions and change
+ * each group's theme, chair, rapporteur and questions; {@link Agendas} checks every change. The page
+ * warns while a working group has no rapporteur (the agenda cannot be submitted then). A change that was
  * stored redirects back with a notice (Post/Redirect/Get); a refused one shows the page again
  * with what was typed and why it was refused (422).
  */
@@ -30,6 +31,15 @@ class AgendaPages {
     static final String BACK = "redirect:/meetings/{code}/agenda";
 
     record Day(int number, String label, String shortLabel, List<Agendas.Session> sessions) {
+    }
+
+    /** A working group's form: questions one a line. */
+    record GroupForm(String title, String chairName, String chairUserId, String rapporteurName, String questions) {
+
+        Agendas.WorkingGroupChange change() {
+            return new Agendas.WorkingGroupChange(title, chairName, chairUserId, rapporteurName,
+                    questions == null ? null : AgendaInput.lines(questions));
+        }
     }
 
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
@@ -46,7 +56,7 @@ class AgendaPages {
 
     @GetMapping
     String show(@PathVariable String code, Model model) {
-        model.addAttribute("newSession", new Agendas.NewSession("1", "", "", SessionKind.PLENARY.name(), "", ""));
+        model.addAttribute("newSession", blankSession());
         return page(code, model);
     }
 
@@ -65,6 +75,23 @@ class AgendaPages {
         return BACK + "#day-" + Integer.parseInt(session.day().strip());
     }
 
+    @PostMapping("/sessions/{id}")
+    String changeSession(@PathVariable String code, @PathVariable long id,
+                         @ModelAttribute("editSession") Agendas.NewSession session, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            agendas.changeSession(code, id, session);
+        } catch (ChangeRefused refused) {
+            model.addAttribute("editedSession", id);
+            model.addAttribute("editErrors", refused.fieldErrors());
+            model.addAttribute("newSession", blankSession());
+            return refusedPage(code, model, response);
+        }
+        redirect.addFlashAttribute("notice", "Session saved: " + session.title().strip() + ".");
+        redirect.addFlashAttribute("highlight", id);
+        return BACK + "#session-" + id;
+    }
+
     @PostMapping("/sessions/{id}/remove")
     String removeSession(@PathVariable String code, @PathVariable long id, RedirectAttributes redirect) {
         try {
@@ -80,18 +107,22 @@ class AgendaPages {
 
     @PostMapping("/working-groups/{group}")
     String changeWorkingGroup(@PathVariable String code, @PathVariable String group,
-                              @ModelAttribute("groupRoles") Agendas.WorkingGroupRoles roles, Model model,
+                              @ModelAttribute("groupForm") GroupForm form, Model model,
                               RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            agendas.changeWorkingGroup(code, group, roles);
+            agendas.changeWorkingGroup(code, group, form.change());
         } catch (ChangeRefused refused) {
             model.addAttribute("editedGroup", group);
             model.addAttribute("groupErrors", refused.fieldErrors());
-            model.addAttribute("newSession", new Agendas.NewSession("1", "", "", SessionKind.PLENARY.name(), "", ""));
+            model.addAttribute("newSession", blankSession());
             return refusedPage(code, model, response);
         }
         redirect.addFlashAttribute("notice", "Working group " + group + " saved.");
         return BACK + "#" + group;
+    }
+
+    private static Agendas.NewSession blankSession() {
+        return new Agendas.NewSession("1", "", "", SessionKind.PLENARY.name(), "", "", "");
     }
 
     private String refusedPage(String code, Model model, HttpServletResponse response) {
@@ -112,7 +143,10 @@ class AgendaPages {
         model.addAttribute("workingGroups", agendas.workingGroups(code));
         model.addAttribute("kinds", SessionKind.values());
         model.addAttribute("chairAccounts", agendas.chairAccounts());
+        model.addAttribute("rooms", agendas.rooms(code));
+        model.addAttribute("missingRapporteurs", agendas.missingRapporteurs(code));
         model.asMap().putIfAbsent("sessionErrors", Map.of());
+        model.asMap().putIfAbsent("editErrors", Map.of());
         model.asMap().putIfAbsent("groupErrors", Map.of());
         return VIEW;
     }

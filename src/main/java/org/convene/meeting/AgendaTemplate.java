@@ -50,11 +50,11 @@ class AgendaTemplate {
         for (int day = 1; day <= meeting.numberOfDays(); day++) {
             List<Map<String, Object>> sessions = sessionsOf(day);
             if (sessions.isEmpty()) {
-                session(meeting.code(), day, "09:00", "17:00", "PLENARY", "Plenary", null);
+                session(meeting.code(), day, "09:00", "17:00", "PLENARY", "Plenary", Agendas.PLENARY_HALL, null);
             }
             for (Map<String, Object> s : sessions) {
                 session(meeting.code(), day, (String) s.get("start"), (String) s.get("end"), (String) s.get("kind"),
-                        (String) s.get("title"), (String) s.get("workingGroup"));
+                        (String) s.get("title"), (String) s.get("room"), (String) s.get("workingGroup"));
             }
         }
     }
@@ -73,11 +73,12 @@ class AgendaTemplate {
     }
 
     private void session(String meetingCode, int day, String start, String end, String kind, String title,
-                         String workingGroup) {
+                         String room, String workingGroup) {
         jdbc.sql("""
-                insert into cv_agenda_session (meeting_code, day_number, starts_at, ends_at, kind, title, working_group_code)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(meetingCode, day, LocalTime.parse(start), LocalTime.parse(end), kind, title, workingGroup)
+                insert into cv_agenda_session (meeting_code, day_number, starts_at, ends_at, kind, title, room,
+                                               working_group_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(meetingCode, day, LocalTime.parse(start), LocalTime.parse(end), kind, title, room, workingGroup)
                 .update();
     }
 }

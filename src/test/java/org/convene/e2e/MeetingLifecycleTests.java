@@ -130,6 +130,26 @@ class MeetingLifecycleTests {
         return true;
     }
 
+    /** Staff name each working group's rapporteur through the agenda API before they submit the agenda. */
+    @SuppressWarnings("unchecked")
+    private void nameRapporteurs(String user) {
+        Map<String, Object> agenda = get(user, "/api/meetings/" + code + "/agenda");
+        List<Map<String, Object>> groups = ((List<Map<String, Object>>) agenda.get("workingGroups")).stream()
+                .map(group -> {
+                    Map<String, Object> named = new java.util.LinkedHashMap<>(group);
+                    named.putIfAbsent("rapporteurName", null);
+                    if (named.get("rapporteurName") == null) {
+                        named.put("rapporteurName", "Rapporteur of " + group.get("code"));
+                    }
+                    return named;
+                }).toList();
+        ResponseEntity<Map<String, Object>> saved = api.as(user).exchange("/api/meetings/" + code + "/agenda",
+                org.springframework.http.HttpMethod.PUT, RestClients.json(Map.of("sessions", agenda.get("sessions"),
+                        "workingGroups", groups)), new org.springframework.core.ParameterizedTypeReference<>() { });
+        assertThat(saved.getStatusCode().value()).as("%s", saved.getBody()).isEqualTo(200);
+        assertThat((List<?>) saved.getBody().get("missingRapporteurs")).isEmpty();
+    }
+
     /** Works one open task of the meeting; false when none is open. */
     private boolean workNextTask() {
         List<Map<String, Object>> tasks = list("demo", "/engine-rest/task?processInstanceBusinessKeyLike=" + code + "&sortBy=created&sortOrder=asc");
@@ -161,6 +181,9 @@ class MeetingLifecycleTests {
     }
 
     private Map<String, Object> valuesFor(String taskKey, String taskId, String user) {
+        if (taskKey.equals(PreparationProcess.TASK_DRAFT_AGENDA)) {
+            nameRapporteurs(user);
+        }
         long timesSeen = worked.stream().filter(n -> n.equals(nameOf(taskKey))).count();
         return switch (taskKey) {
             case ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE,

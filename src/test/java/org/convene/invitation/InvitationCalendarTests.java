@@ -150,23 +150,6 @@ class InvitationCalendarTests {
         assertThat(attendee.getParameter(Parameter.CN).orElseThrow().getValue()).isEqualTo(ARABIC_NAME);
     }
 
-    @Test
-    void foldingNeverCutsACharacterAndCountsOctets() {
-        String line = "SUMMARY:" + "é".repeat(40) + "😀".repeat(20) + "x".repeat(80);
-
-        String folded = IcsFolding.fold(line + "\r\n");
-
-        assertThat(folded.replace("\r\n ", "")).isEqualTo(line + "\r\n");
-        for (String part : folded.split("\r\n")) {
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            assertThat(bytes.length).isLessThanOrEqualTo(75);
-            strictUtf8(bytes);
-        }
-        assertThat(IcsFolding.fold("A:" + "x".repeat(73) + "\r\n")).isEqualTo("A:" + "x".repeat(73) + "\r\n");
-        assertThat(IcsFolding.fold("A:" + "x".repeat(74) + "\r\n")).isEqualTo("A:" + "x".repeat(73) + "\r\n x\r\n");
-        assertThat(IcsFolding.fold("A:" + "x".repeat(72) + "é\r\n")).isEqualTo("A:" + "x".repeat(72) + "\r\n é\r\n");
-    }
-
     private static void strictUtf8(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

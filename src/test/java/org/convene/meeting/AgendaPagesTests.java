@@ -165,11 +165,87 @@ class AgendaPagesTests {
         assertThat(page.body()).contains("Welcome", "Kenji Sato").doesNotContain("Add a session", "Cockpit");
     }
 
+    @Test
+    void shouldEditASessionOnThePageKeepingItsPlace() {
+        BrowserSession lena = BrowserSession.signedIn(port, "lena");
+        lena.get(agenda);
+        Agendas.Session lunch = agendas.sessions(code).stream().filter(s -> s.title().equals("Lunch")).findFirst().orElseThrow();
+
+        HttpResponse<String> saved = lena.post(agenda + "/sessions/" + lunch.id(),
+                Map.of("day", "1", "startsAt", "12:30", "endsAt", "13:45", "kind", "BREAK", "title", "Working lunch",
+                        "room", "Terrace", "workingGroupCode", ""));
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location")).get().asString().endsWith(agenda + "#session-" + lunch.id());
+        assertThat(lena.follow(saved).body()).contains("Session saved: Working lunch.", "12:30–13:45", "Terrace");
+        assertThat(agendas.sessions(code)).filteredOn(s -> s.id() == lunch.id()).singleElement()
+                .satisfies(s -> assertThat(s.title()).isEqualTo("Working lunch"))
+                .satisfies(s -> assertThat(s.endsAt()).isEqualTo(LocalTime.of(13, 45)));
+    }
+
+    @Test
+    void shouldRefuseAnEditIntoAnOccupiedRoomWithTheFormOpenAndStoreNothing() {
+        BrowserSession lena = BrowserSession.signedIn(port, "lena");
+        lena.get(agenda);
+        Agendas.Session wg2 = agendas.sessions(code).stream().filter(s -> "WG2".equals(s.workingGroupCode())).findFirst()
+                .orElseThrow();
+
+        HttpResponse<String> refused = lena.post(agenda + "/sessions/" + wg2.id(),
+                Map.of("day", "1", "startsAt", "15:00", "endsAt", "14:30", "kind", "WORKING_GROUP", "title", wg2.title(),
+                        "room", "Meeting room A", "workingGroupCode", "WG2"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Nothing was saved", "The session must end after it starts (15:00).",
+                "<details open=\"open\">", "value=\"14:30\"");
+
+        HttpResponse<String> clash = lena.post(agenda + "/sessions/" + wg2.id(),
+                Map.of("day", "1", "startsAt", "15:00", "endsAt", "16:30", "kind", "WORKING_GROUP", "title", wg2.title(),
+                        "room", "Meeting room A", "workingGroupCode", "WG2"));
+        assertThat(clash.statusCode()).isEqualTo(422);
+        assertThat(clash.body()).contains("Meeting room A is taken on day 1 from 14:00 to 16:00 by “Working Group 1");
+        assertThat(agendas.sessions(code)).filteredOn(s -> s.id() == wg2.id()).singleElement().isEqualTo(wg2);
+
+        HttpResponse<String> gone = lena.post(agenda + "/sessions/987654321", session("1", "08:00", "08:30", "PLENARY", "x", ""));
+        assertThat(gone.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void shouldChangeAWorkingGroupsThemeAndQuestionsAndWarnWhileARapporteurIsMissing() {
+        BrowserSession lena = BrowserSession.signedIn(port, "lena");
+        assertThat(lena.get(agenda).body()).contains("Not ready to submit:",
+                "working groups WG1, WG2, WG3, WG4 have no rapporteur.");
+
+        HttpResponse<String> refused = lena.post(agenda + "/working-groups/WG1", Map.of("title", "", "chairName", "",
+                "chairUserId", "", "rapporteurName", "Amira Haddad", "questions", "\n  \n"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Give the working group a theme.",
+                "Give the working group at least one question to discuss.", "value=\"Amira Haddad\"");
+        assertThat(chairOf("WG1").rapporteurName()).isNull();
+
+        HttpResponse<String> saved = lena.follow(lena.post(agenda + "/working-groups/WG1", Map.of(
+                "title", "Mass influx — who does what", "chairName", "Dr. Zoë Ångström", "chairUserId", "",
+                "rapporteurName", "Amira Haddad", "questions", "Which arrangements worked?\r\n\r\nWhat failed?\r\n")));
+        assertThat(saved.body()).contains("Working group WG1 saved.", "Mass influx — who does what", "Dr. Zoë Ångström",
+                "<li>Which arrangements worked?</li>", "working groups WG2, WG3, WG4 have no rapporteur.");
+        assertThat(chairOf("WG1").questions()).containsExactly("Which arrangements worked?", "What failed?");
+        for (String group : new String[] {"WG2", "WG3", "WG4"}) {
+            agendas.assignWorkingGroup(code, group, null, null, "Rapporteur " + group);
+        }
+        assertThat(lena.get(agenda).body()).doesNotContain("Not ready to submit");
+    }
+
+    @Test
+    void shouldLinkTheAgendasFilesForStaffAndManagersOnly() {
+        assertThat(BrowserSession.signedIn(port, "lena").get(agenda).body()).contains(agenda + ".ics");
+        assertThat(BrowserSession.signedIn(port, "grace").get(agenda).body()).contains(agenda + ".ics");
+        assertThat(BrowserSession.signedIn(port, "kenji").get(agenda).body()).doesNotContain(agenda + ".ics");
+    }
+
     private Agendas.WorkingGroup chairOf(String group) {
         return agendas.workingGroups(code).stream().filter(g -> g.code().equals(group)).findFirst().orElseThrow();
     }
 
     static Map<String, String> session(String day, String start, String end, String kind, String title, String group) {
-        return Map.of("day", day, "startsAt", start, "endsAt", end, "kind", kind, "title", title, "workingGroupCode", group);
+        return Map.of("day", day, "startsAt", start, "endsAt", end, "kind", kind, "title", title, "room", "Plenary hall",
+                "workingGroupCode", group);
     }
 }

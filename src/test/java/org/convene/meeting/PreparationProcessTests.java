@@ -25,8 +25,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.AnnouncedEvents;
 import org.convene.ConveneIntegrationTest;
+import org.convene.ExpertMeetings;
 import org.convene.Invitees;
 import org.convene.ProcessDriver;
+import org.convene.RestClients;
 import org.convene.document.DocumentKind;
 import org.convene.document.DocumentVariables;
 import org.convene.document.Documents;
@@ -45,6 +47,8 @@ import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /**
  * PreparationProcess: agenda, participants (the invitation module's ParticipantListProcess, with
@@ -66,6 +70,8 @@ class PreparationProcessTests {
     @Autowired AgendaReviews agendaReviews;
     @Autowired AnnouncedEvents events;
     @Autowired Documents documents;
+    @Autowired Agendas agendas;
+    @Autowired TestRestTemplate rest;
 
     Invitees.Meeting meeting;
     String code;
@@ -99,6 +105,7 @@ class PreparationProcessTests {
         assertThat((String) driver.taskVariable(draftAgenda, AGENDA_SUMMARY))
                 .contains("Day 1 — " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(meeting.firstDay()),
                         "Welcome", "Working Group 1");
+        ExpertMeetings.nameRapporteurs(agendas, code);
         driver.complete(draftAgenda, "lena", Map.of(AGENDA_READY, true));
         assertThat(driver.task(instance, TASK_APPROVE_AGENDA)).hasCandidateGroup(ConveneGroups.MANAGERS);
         driver.complete(instance, TASK_APPROVE_AGENDA, "grace", Map.of(DECISION, "approve"));
@@ -128,6 +135,47 @@ class PreparationProcessTests {
     }
 
     @Test
+    void shouldRefuseToSubmitAnAgendaWithAWorkingGroupWithoutARapporteurThroughTheRestApi() {
+        ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), TASK_DRAFT_AGENDA);
+        Task draft = driver.task(instance, TASK_DRAFT_AGENDA);
+        ExpertMeetings.nameRapporteurs(agendas, code);
+        agendas.assignWorkingGroup(code, "WG2", "Amina Yusuf", null, null);
+        agendas.assignWorkingGroup(code, "WG4", null, null, null);
+
+        ResponseEntity<Map<String, Object>> refused = new RestClients(rest).post("lena",
+                "/engine-rest/task/" + draft.getId() + "/submit-form", Map.of("variables", RestClients.variables(AGENDA_READY, true)));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).extracting(body -> body.get("message")).asString()
+                .contains("'Draft agenda' was not completed: working groups WG2, WG4 have no rapporteur. Name the "
+                        + "rapporteurs on the agenda page, then complete this task.");
+        assertThat(instance).isWaitingAt(TASK_DRAFT_AGENDA);
+
+        ExpertMeetings.nameRapporteurs(agendas, code);
+        driver.complete(draft, "lena", Map.of(AGENDA_READY, true));
+        assertThat(instance).isWaitingAt(TASK_APPROVE_AGENDA);
+    }
+
+    @Test
+    void shouldRefuseToApproveAnAgendaThatLostARapporteurSinceItWasSubmitted() {
+        ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), TASK_DRAFT_AGENDA);
+        ExpertMeetings.nameRapporteurs(agendas, code);
+        driver.complete(instance, TASK_DRAFT_AGENDA, "lena", Map.of(AGENDA_READY, true));
+        agendas.assignWorkingGroup(code, "WG3", null, null, null);
+        Task approve = driver.task(instance, TASK_APPROVE_AGENDA);
+
+        assertThatThrownBy(() -> driver.complete(approve, "grace", Map.of(DECISION, "approve")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("'Approve agenda' was not completed: working group WG3 has no rapporteur. Return "
+                        + "the agenda to staff with comments instead.");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_AGENDA);
+        assertThat(agendaReviews.history(code)).isEmpty();
+
+        driver.complete(approve, "grace", Map.of(DECISION, "return", COMMENTS, "WG3 needs a rapporteur."));
+        assertThat(instance).isWaitingAt(TASK_DRAFT_AGENDA);
+    }
+
+    @Test
     void shouldPassTheMeetingDownToTheParticipantList() {
         ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), CALL_ACTIVITY_INVITE_PARTICIPANTS);
 
@@ -142,6 +190,7 @@ class PreparationProcessTests {
         ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), TASK_DRAFT_AGENDA);
         Task firstDraft = driver.task(instance, TASK_DRAFT_AGENDA);
         assertThat(driver.taskVariable(firstDraft, REVIEW_COMMENTS)).isEqualTo("");
+        ExpertMeetings.nameRapporteurs(agendas, code);
         driver.complete(firstDraft, "lena", Map.of(AGENDA_READY, true));
 
         driver.complete(instance, TASK_APPROVE_AGENDA, "grace",

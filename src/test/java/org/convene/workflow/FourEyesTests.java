@@ -25,6 +25,7 @@ import org.convene.document.SignOffPolicy;
 import org.convene.document.SignOffProcess;
 import org.convene.invitation.ParticipantListProcess;
 import org.convene.invitation.Participants;
+import org.convene.meeting.Agendas;
 import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.ConceptNotes;
 import org.convene.meeting.PreparationProcess;
@@ -49,6 +50,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class FourEyesTests {
 
     @Autowired Participants participants;
+    @Autowired Agendas agendas;
     @Autowired TestRestTemplate rest;
     @Autowired RuntimeService runtimeService;
     @Autowired RepositoryService repositoryService;
@@ -146,6 +148,7 @@ class FourEyesTests {
         ProcessInstance agendaPhase = startBefore(PreparationProcess.TASK_DRAFT_AGENDA, variables);
         ProcessInstance listPhase = startBefore(ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST, variables);
         Invitees.amira(participants, code); // an empty list cannot go to approval
+        ExpertMeetings.nameRapporteurs(agendas, code);
         complete(hanna, task(agendaPhase, PreparationProcess.TASK_DRAFT_AGENDA), Map.of(PreparationProcess.AGENDA_READY, true));
         complete(hanna, task(listPhase, ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST),
                 Map.of(ParticipantListProcess.LIST_READY, true));
