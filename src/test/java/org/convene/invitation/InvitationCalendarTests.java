@@ -3,10 +3,6 @@ package org.convene.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
-import java.util.Arrays;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Parameter;
@@ -22,6 +17,7 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.DtStart;
+import org.convene.IcsLines;
 import org.junit.jupiter.api.Test;
 
 /** The calendar entry as a calendar reads it back, parsed with iCal4j; no Spring. */
@@ -131,31 +127,10 @@ class InvitationCalendarTests {
     void everyLineIsAtMost75OctetsOfValidUtf8AndUnfoldsToTheArabicName() throws Exception {
         String ics = InvitationCalendar.request(entry(0, ARABIC_NAME));
 
-        byte[] octets = ics.getBytes(StandardCharsets.UTF_8);
-        assertThat(ics).endsWith("END:VCALENDAR\r\n").doesNotContain("\n\n");
-        int lineStart = 0;
-        int folded = 0;
-        for (int i = 0; i < octets.length; i++) {
-            if (octets[i] == '\n') {
-                assertThat(octets[i - 1]).as("lines end with CRLF").isEqualTo((byte) '\r');
-                byte[] line = Arrays.copyOfRange(octets, lineStart, i - 1);
-                assertThat(line.length).as("octets of line %s", new String(line, StandardCharsets.UTF_8)).isLessThanOrEqualTo(75);
-                strictUtf8(line);
-                folded += line.length > 0 && line[0] == ' ' ? 1 : 0;
-                lineStart = i + 1;
-            }
-        }
+        assertThat(ics).endsWith("END:VCALENDAR\r\n");
+        int folded = IcsLines.assertFolded(ics);
         assertThat(folded).as("the Arabic name and the French title need folding").isGreaterThanOrEqualTo(3);
         Property attendee = parse(ics).<VEvent>getComponents("VEVENT").get(0).getProperty(Property.ATTENDEE).orElseThrow();
         assertThat(attendee.getParameter(Parameter.CN).orElseThrow().getValue()).isEqualTo(ARABIC_NAME);
-    }
-
-    private static void strictUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
-            throw new AssertionError("not valid UTF-8 on its own: " + Arrays.toString(bytes), e);
-        }
     }
 }
