@@ -76,6 +76,11 @@ class DocumentStore {
                 .query(DocumentStore::version).single();
     }
 
+    Optional<Version> version(long documentId, int number) {
+        return jdbc.sql("select * from cv_document_version where document_id = ? and version = ?").params(documentId, number)
+                .query(DocumentStore::version).optional();
+    }
+
     Version insertVersion(long documentId, String body, String author, String taskId, OffsetDateTime now) {
         int next = jdbc.sql("select coalesce(max(version), 0) + 1 from cv_document_version where document_id = ?")
                 .param(documentId).query(Integer.class).single();
@@ -235,6 +240,20 @@ class DocumentStore {
                         rs.getString("decision"), rs.getString("comments"), rs.getString("reviewer"),
                         utc(rs, "reviewed_at")))
                 .list();
+    }
+
+    Optional<Document> findDocument(long documentId) {
+        return jdbc.sql("select * from cv_document where id = ?").param(documentId).query(DocumentStore::document).optional();
+    }
+
+    List<Document> documents(String meetingCode) {
+        return jdbc.sql("select * from cv_document where meeting_code = ? order by id").param(meetingCode)
+                .query(DocumentStore::document).list();
+    }
+
+    List<Version> versions(long documentId) {
+        return jdbc.sql("select * from cv_document_version where document_id = ? order by version").param(documentId)
+                .query(DocumentStore::version).list();
     }
 
     static String part(String part) {

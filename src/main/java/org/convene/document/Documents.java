@@ -255,6 +255,48 @@ public class Documents {
         }
     }
 
+    /** The document with this id; empty for an unknown id. */
+    public Optional<Document> document(long documentId) {
+        return store.findDocument(documentId);
+    }
+
+    /** Every document of the meeting, in the order they were created; empty for none or an unknown code. */
+    public List<Document> ofMeeting(String meetingCode) {
+        return store.documents(meetingCode);
+    }
+
+    /** Every version of the document, oldest first; empty for an unknown id. */
+    public List<Version> versions(long documentId) {
+        return store.versions(documentId);
+    }
+
+    /** The reviews and signatures of one version, in the order they were made. */
+    public List<Review> reviewsOf(long versionId) {
+        return store.reviewsOfVersion(versionId);
+    }
+
+    /**
+     * The id of the document whose latest version a task shows, for the link to its page in a form
+     * ({@code /documents/{id}/versions/{n}}); null while it has no version.
+     */
+    public Long latestDocumentId(String meetingCode, DocumentKind kind, String part) {
+        return store.latest(meetingCode, kind, part).map(Version::documentId).orElse(null);
+    }
+
+    /** The number of the document's latest version, for a form's link; null while it has none. */
+    public Integer latestVersionNumber(String meetingCode, DocumentKind kind, String part) {
+        return store.latest(meetingCode, kind, part).map(Version::version).orElse(null);
+    }
+
+    /**
+     * A version of a document by its number; empty when the document or the number is unknown.
+     *
+     * @param number 1 for the first version
+     */
+    public Optional<Version> version(long documentId, int number) {
+        return store.version(documentId, number);
+    }
+
     /** Every version of every document of the meeting, in the order they were submitted. */
     public List<Submission> submissions(String meetingCode) {
         return store.submissions(meetingCode);

@@ -21,6 +21,8 @@ class AccessDeniedPage {
     private static final Pattern AUDIT_PATH = Pattern.compile("^/meetings/[^/]+/audit(\\.csv|/|$)");
     /** A meeting's mails and anything under them. */
     private static final Pattern MAIL_PATH = Pattern.compile("^/meetings/[^/]+/mails(/|$)");
+    /** A document's versions (page, PDF, DOCX, changes) and a meeting's list of documents. */
+    private static final Pattern DOCUMENT_PATH = Pattern.compile("^(/documents/|/meetings/[^/]+/documents$)");
 
     @RequestMapping(PATH)
     String show(HttpServletRequest request, Model model) {
@@ -33,6 +35,9 @@ class AccessDeniedPage {
                         : refused instanceof String path && MAIL_PATH.matcher(path).find()
                         ? "A meeting's mails carry the invitees' signed links: they are open to convener staff and "
                                 + "administrators only."
+                        : refused instanceof String path && DOCUMENT_PATH.matcher(path).find()
+                        ? "A document's versions are open to convener staff, managers, administrators and the "
+                                + "reviewers asked to sign it off."
                         : "Your account may not do this. Managers and reviewers can read meetings, agendas and "
                                 + "participant lists; only convener staff can change them.");
         return "error/403";

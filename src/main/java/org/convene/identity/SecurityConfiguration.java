@@ -26,7 +26,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * app's pages) needs the webapps' login and keeps Spring's CSRF protection: managers, reviewers
  * and staff read the meeting pages, only staff and administrators change them (any method but
  * GET and HEAD), a meeting's audit trail is for managers and administrators only, its mails
- * (which carry the invitees' signed links) for staff and administrators only, and a
+ * (which carry the invitees' signed links) for staff and administrators only, a document's
+ * versions (/documents/**) for the reading groups (the document module's pages narrow reviewers
+ * to the documents they were asked to sign off), and a
  * refused request gets the 403 page ({@link AccessDeniedPage}); a user in none of
  * these groups gets it for reading too.
  *
@@ -140,6 +142,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(MEETING_FILE_READERS)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
+                        // a document's versions (page, PDF, DOCX): the reading groups; the document
+                        // module's pages let a reviewer read only the documents they were asked to sign off
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/documents/**"),
+                                paths.matcher(HttpMethod.HEAD, "/documents/**")).hasAnyAuthority(READERS)
                         .requestMatchers(paths.matcher("/meetings/**")).hasAnyAuthority(EDITORS)
                         .anyRequest().authenticated())
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
