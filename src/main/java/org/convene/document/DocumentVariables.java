@@ -24,12 +24,27 @@ public final class DocumentVariables {
     public static final String DOCUMENT_PART = "documentPart";
     /** The document's title as a form shows it, e.g. "Recommendations (version 2)". String. */
     public static final String DOCUMENT_TITLE = "documentTitle";
-    /** The draft's Markdown text: shown to a reviewer, submitted by a drafting task. String, at most 100,000 characters. */
+    /**
+     * The draft's Markdown text: submitted by a drafting task (its textarea starts with the text as
+     * typed); shown to a reviewer made safe for the form ({@link MarkdownRendering#forForm}: HTML
+     * typed into the draft shows as text). String, at most 100,000 characters.
+     */
     public static final String DRAFT_TEXT = "draftText";
-    /** The comments of the last review that sent the draft back, as Markdown ("**sofia**: ..."); empty when none. String. */
+    /**
+     * The comments of the last review that sent the draft back, as Markdown ("**sofia**: ..."),
+     * made safe for the form ({@link MarkdownRendering#forForm}); empty when none. String.
+     */
     public static final String REVIEW_COMMENTS = "reviewComments";
     /** The id of the document version a sign-off judges ({@link Documents.Version#id()}). Long. */
     public static final String DOCUMENT_VERSION_ID = "documentVersionId";
+    /**
+     * Task-local, for a form's links to the version's page, PDF and DOCX
+     * ({@code /documents/{documentId}/versions/{documentVersion}}): the document's id. Long; null
+     * while the document has no version (a first draft).
+     */
+    public static final String DOCUMENT_ID = "documentId";
+    /** Task-local, with {@link #DOCUMENT_ID}: the number of the version the task shows (1 for the first). Integer; null with it. */
+    public static final String DOCUMENT_VERSION = "documentVersion";
     /** "Commission background paper": the author's name and affiliation. String, at most 200 characters. */
     public static final String PAPER_AUTHOR = "paperAuthor";
     /** "Commission background paper": the author's brief. String, at most 20,000 characters. */
