@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import org.convene.identity.UserDirectory;
+import org.convene.workflow.MeetingHeadings;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -93,7 +94,7 @@ class DocumentPages {
     @GetMapping("/meetings/{code}/documents")
     String meeting(@PathVariable String code, Model model) {
         model.addAttribute("meeting", prints.meeting(code)
-                .orElseThrow(() -> new DocumentNotFoundException(org.convene.workflow.MeetingHeadings.notFound(code))));
+                .orElseThrow(() -> new DocumentNotFoundException(MeetingHeadings.notFound(code))));
         List<DocumentRow> rows = documents.ofMeeting(code).stream()
                 .filter(document -> access.mayRead(document.id()))
                 .map(document -> new DocumentRow(document, documents.versions(document.id()).stream().map(this::row).toList()))

@@ -251,6 +251,11 @@ class DocumentStore {
                 .query(DocumentStore::document).list();
     }
 
+    int latestNumber(long documentId) {
+        return jdbc.sql("select coalesce(max(version), 0) from cv_document_version where document_id = ?").param(documentId)
+                .query(Integer.class).single();
+    }
+
     List<Version> versions(long documentId) {
         return jdbc.sql("select * from cv_document_version where document_id = ? order by version").param(documentId)
                 .query(DocumentStore::version).list();

@@ -57,8 +57,8 @@ public class DocumentVersions {
         if (signedOff != null) {
             return signedOff ? VersionStatus.SIGNED_OFF : VersionStatus.REJECTED;
         }
-        boolean later = documents.versions(version.documentId()).stream().anyMatch(v -> v.version() > version.version());
-        return later ? VersionStatus.SUPERSEDED : VersionStatus.DRAFT;
+        return documents.latestVersionNumber(version.documentId()) > version.version()
+                ? VersionStatus.SUPERSEDED : VersionStatus.DRAFT;
     }
 
     private Optional<HistoricProcessInstance> latestSignOff(long versionId) {

@@ -283,6 +283,11 @@ public class Documents {
         return store.latest(meetingCode, kind, part).map(Version::documentId).orElse(null);
     }
 
+    /** The number of the document's latest version; 0 while it has none (or for an unknown id). */
+    public int latestVersionNumber(long documentId) {
+        return store.latestNumber(documentId);
+    }
+
     /** The number of the document's latest version, for a form's link; null while it has none. */
     public Integer latestVersionNumber(String meetingCode, DocumentKind kind, String part) {
         return store.latest(meetingCode, kind, part).map(Version::version).orElse(null);

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -119,6 +120,43 @@ class DocumentExportsTests {
             stripper.setStartPage(pages);
             stripper.setEndPage(pages);
             assertThat(stripper.getText(document)).startsWith("Summary conclusions").contains("Page " + pages + " of " + pages);
+        }
+    }
+
+    /** The demo's concept note (the seed's sections) printed once; its size and time are printed, not asserted. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldPrintTheSeedConceptNoteInItsSections() throws IOException {
+        Map<String, Object> note;
+        try (var in = new org.springframework.core.io.ClassPathResource("demo/amman-expert-meeting.yaml").getInputStream()) {
+            note = (Map<String, Object>) new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(in).get("conceptNote");
+        }
+        List<PrintedDocument.Block> blocks = new ArrayList<>();
+        String[][] sections = {{"1. Background", "background"}, {"2. Objectives of the Expert Meeting", "objectives"},
+                {"3. Convener", "convener"}, {"5. Timing and Location", "timingAndLocation"}, {"6. Documentation", "documentation"}};
+        for (String[] section : sections) {
+            blocks.add(new Heading(2, section[0]));
+            blocks.add(new Markdown(String.valueOf(note.get(section[1]))));
+        }
+        PrintedDocument conceptNote = new PrintedDocument("Concept note", List.of("Expert Meeting on International "
+                + "Cooperation to Share Burden and Responsibilities", "Amman, Jordan"), blocks, "EM-2011-AMMAN · Concept note");
+
+        long start = System.nanoTime();
+        byte[] pdf = exports.pdf(conceptNote);
+        long pdfMillis = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        byte[] docx = exports.docx(conceptNote);
+        long docxMillis = (System.nanoTime() - start) / 1_000_000;
+        keep("seed-concept-note.pdf", pdf);
+        keep("seed-concept-note.docx", docx);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            System.out.printf("Seed concept note: PDF %d bytes, %d pages, laid out in %d ms; DOCX %d bytes in %d ms%n",
+                    pdf.length, document.getNumberOfPages(), pdfMillis, docx.length, docxMillis);
+            assertThat(text(document)).containsSubsequence("Concept note", "1. Background",
+                    "The international refugee regime is predicated on cooperation between States",
+                    "2. Objectives of the Expert Meeting", "3. Convener", "UNHCR, Division of International Protection",
+                    "5. Timing and Location", "6. Documentation");
         }
     }
 

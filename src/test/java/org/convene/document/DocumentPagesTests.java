@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -17,12 +15,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.convene.BrowserSession;
 import org.convene.ConveneIntegrationTest;
-import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
-import org.convene.workflow.ProcessVariables;
 import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,15 +180,7 @@ class DocumentPagesTests {
     }
 
     private ProcessInstance signOff(long versionId) {
-        Map<String, Object> variables = new HashMap<>(Map.of(
-                ProcessVariables.MEETING_CODE, code,
-                ProcessVariables.MEETING_TITLE, ExpertMeetings.TITLE,
-                ProcessVariables.MEETING_PLACE, ExpertMeetings.PLACE,
-                ProcessVariables.MEETING_DATES, "8–9 February 2027",
-                DocumentVariables.DOCUMENT_VERSION_ID, versionId,
-                SignOffProcess.REVIEWER_IDS, "ravi, sofia",
-                SignOffProcess.SIGN_OFF_POLICY, SignOffPolicy.ALL.toString()));
-        return driver.start(SignOffProcess.ID, code, variables);
+        return SignOffs.start(driver, code, versionId, "ravi, sofia");
     }
 
     private long versionId(int number) {

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.convene.ConveneIntegrationTest;
-import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
 import org.convene.TasklistBrowser;
 import org.convene.TestMeetings;
 import org.convene.document.DocumentKind;
-import org.convene.document.DocumentVariables;
 import org.convene.document.Documents;
-import org.convene.document.SignOffPolicy;
 import org.convene.document.SignOffProcess;
-import org.convene.workflow.ProcessVariables;
+import org.convene.document.SignOffs;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -46,15 +41,7 @@ class DraftInTheFormTests {
         String code = TestMeetings.newCode("XF");
         Documents.Version version = documents.saveDraft(code, DocumentKind.BACKGROUND_PAPER, "",
                 "**Draft** of the paper with " + TYPED_HTML + " in it.", "lena", null);
-        Map<String, Object> variables = new HashMap<>(Map.of(
-                ProcessVariables.MEETING_CODE, code,
-                ProcessVariables.MEETING_TITLE, ExpertMeetings.TITLE,
-                ProcessVariables.MEETING_PLACE, ExpertMeetings.PLACE,
-                ProcessVariables.MEETING_DATES, "8–9 February 2027",
-                DocumentVariables.DOCUMENT_VERSION_ID, version.id(),
-                SignOffProcess.REVIEWER_IDS, "ravi",
-                SignOffProcess.SIGN_OFF_POLICY, SignOffPolicy.ALL.toString()));
-        ProcessInstance instance = driver.start(SignOffProcess.ID, code, variables);
+        ProcessInstance instance = SignOffs.start(driver, code, version.id(), "ravi");
         Task task = driver.task(instance, SignOffProcess.TASK_SIGN_OFF_DRAFT, "ravi");
 
         try (TasklistBrowser browser = TasklistBrowser.start(port, ZoneId.of("Asia/Amman"))) {
