@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A draft in a reviewer's Tasklist form, in a real Chromium: HTML typed into the draft shows as
  * text (the form gets {@code markdown.forForm} of it), its Markdown still renders, and the form
- * links to the version's page, PDF and DOCX. Screenshot: target/browser/draft-in-the-sign-off-form.png.
+ * links to the version's page, PDF and DOCX; the page shows the same. Screenshots:
+ * target/browser/draft-in-the-sign-off-form.png and document-version-page.png.
  */
 @ConveneIntegrationTest
 class DraftInTheFormTests {
@@ -69,6 +70,12 @@ class DraftInTheFormTests {
             String page = "/documents/" + version.documentId() + "/versions/" + version.version();
             assertThat(browser.until(p -> p.findElement(By.linkText("PDF"))).getDomAttribute("href")).isEqualTo(page + ".pdf");
             assertThat(browser.until(p -> p.findElement(By.linkText("its page"))).getDomAttribute("href")).isEqualTo(page);
+
+            browser.open(page);
+            WebElement text = browser.until(p -> p.findElement(By.id("text")));
+            browser.screenshot("document-version-page");
+            assertThat(text.getText()).isEqualTo("Draft of the paper with " + TYPED_HTML + " in it.");
+            assertThat(text.findElements(By.tagName("img"))).isEmpty();
         }
         assertThat(Files.exists(TasklistBrowser.SCREENSHOTS.resolve("draft-in-the-sign-off-form.png"))).isTrue();
     }
