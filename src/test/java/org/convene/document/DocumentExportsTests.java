@@ -155,8 +155,8 @@ class DocumentExportsTests {
                     pdf.length, document.getNumberOfPages(), pdfMillis, docx.length, docxMillis);
             assertThat(text(document)).containsSubsequence("Concept note", "1. Background",
                     "The international refugee regime is predicated on cooperation between States",
-                    "2. Objectives of the Expert Meeting", "3. Convener", "UNHCR, Division of International Protection",
-                    "5. Timing and Location", "6. Documentation");
+                    "60th Anniversary", "2. Objectives of the Expert Meeting", "3. Convener",
+                    "UNHCR, Division of International Protection", "5. Timing and Location", "6. Documentation");
         }
     }
 
