@@ -4,6 +4,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that a mail is sent by one node and at most once unless staff decide otherwise. The one window
  * SMTP leaves (the server accepted the mail, the mark did not commit) is kept small: the claim
  * ({@link MailStatus#SENDING}) commits in its own short transaction before the first byte goes
- * out, the mark ({@link MailStatus#SENT}) in its own right after the server's answer. A job that
+ * out, the mark ({@link MailStatus#SENT}) in its own right after the server's answer, tried again
+ * for a while if the database is unreachable then (a PostgreSQL restart). A job that
  * finds its mail still {@code SENDING} (a node stopped in between) marks it
  * {@link MailStatus#UNCERTAIN} and sends nothing; staff then resend it or mark it as sent. A
  * refused or failed send gives the mail back ({@link MailStatus#PENDING}, with the error) and
@@ -46,6 +51,8 @@ public class MailDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     private static final int ERROR_LENGTH = 2000;
+    /** How long a delivery keeps trying to record its outcome: well inside the job lock (40 s, application.yaml). */
+    static final Duration RECORD_PATIENCE = Duration.ofSeconds(20);
 
     private final JdbcClient jdbc;
     private final Mails mails;
@@ -98,14 +105,46 @@ public class MailDelivery {
             smtp.send(MailMessages.build(smtp.createMimeMessage(), mail, attachments, from, Date.from(EngineClock.instant())));
         } catch (RuntimeException | MessagingException failure) {
             boolean last = lastAttempt(processInstanceId);
-            ownTransaction.executeWithoutResult(status -> giveBack(mail, failure, last));
+            record(mail, () -> giveBack(mail, failure, last));
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException("The mail " + mail.messageId() + " cannot be built: " + failure.getMessage(),
                     failure);
         }
-        ownTransaction.executeWithoutResult(status -> markSent(mail));
+        record(mail, () -> markSent(mail));
+    }
+
+    /**
+     * Commits the outcome of a send (sent, or given back) in its own transaction, again every
+     * second while the database cannot be reached, for up to {@link #RECORD_PATIENCE}: a mail the
+     * server accepted while PostgreSQL restarts is marked sent once it is back, instead of being
+     * left {@code SENDING} (and found uncertain by the retry). Each outcome is a conditional update
+     * of the mail's status, so one committed twice changes nothing the second time.
+     *
+     * @throws DataAccessException  when the database stayed unreachable (the job fails and is retried)
+     * @throws TransactionException likewise, when no transaction could be begun or ended
+     */
+    private void record(StoredMail mail, Runnable outcome) {
+        Instant until = Instant.now().plus(RECORD_PATIENCE);
+        while (true) {
+            try {
+                ownTransaction.executeWithoutResult(status -> outcome.run());
+                return;
+            } catch (DataAccessException | TransactionException unreachable) {
+                if (!Instant.now().isBefore(until)) {
+                    throw unreachable;
+                }
+                log.warn("Cannot record the delivery of mail {} yet, trying again in a second: {}", mail.messageId(),
+                        unreachable.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+            }
+        }
     }
 
     /**
@@ -184,10 +223,10 @@ public class MailDelivery {
 
     private void giveBack(StoredMail mail, Exception failure, boolean last) {
         String error = message(failure);
-        jdbc.sql("update cv_outbox_mail set status = ?, last_error = ? where id = ? and status = ?")
+        int givenBack = jdbc.sql("update cv_outbox_mail set status = ?, last_error = ? where id = ? and status = ?")
                 .params((last ? MailStatus.FAILED : MailStatus.PENDING).name(), error, mail.id(), MailStatus.SENDING.name())
                 .update();
-        if (last) {
+        if (last && givenBack == 1) {
             events.publishEvent(new MailDeliveryFailed(mail.meetingCode(), mail.id(), mail.messageId(), mail.recipient(),
                     mail.subject(), error, EngineClock.instant(), null));
         }
@@ -195,9 +234,11 @@ public class MailDelivery {
 
     private void markSent(StoredMail mail) {
         // also from UNCERTAIN: another node's job took this one for stopped while the server talked
-        jdbc.sql("update cv_outbox_mail set status = ?, sent_at = ?, last_error = null where id = ? and status in (?, ?)")
+        if (jdbc.sql("update cv_outbox_mail set status = ?, sent_at = ?, last_error = null where id = ? and status in (?, ?)")
                 .params(MailStatus.SENT.name(), EngineClock.now(), mail.id(), MailStatus.SENDING.name(),
-                        MailStatus.UNCERTAIN.name()).update();
+                        MailStatus.UNCERTAIN.name()).update() == 0) {
+            return; // marked already (a commit whose answer the database restart swallowed)
+        }
         events.publishEvent(new MailSent(mail.meetingCode(), mail.id(), mail.messageId(), mail.recipient(), mail.subject(),
                 EngineClock.instant(), null));
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -68,6 +70,8 @@ final class Harness implements AutoCloseable {
     private final Map<String, Long> receivedEarlier = new HashMap<>();
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Integer> starts = new HashMap<>();
+    /** Meeting code → the variables ExpertMeetingProcess passes to each phase (they do not change). */
+    private final Map<String, Map<String, Object>> phaseVariables = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -129,9 +133,13 @@ final class Harness implements AutoCloseable {
 
     /** Stops the SMTP server; what it received is kept for {@link #received()}. */
     void stopSmtp() {
-        received(smtp).forEach((messageId, times) -> receivedEarlier.merge(messageId, times, Long::sum));
+        // read after the stop, from the store it had (stop() gives GreenMail a new, empty one): a mail the
+        // server took while stopping is counted too
+        Managers store = smtp.getManagers();
         smtp.stop();
         smtp = null;
+        store.getImapHostManager().getAllMessages().stream().map(StoredMessage::getMimeMessage).map(Mailbox::messageId)
+                .forEach(messageId -> receivedEarlier.merge(messageId, 1L, Long::sum));
     }
 
     /** Message-ID → how often the SMTP server received it, over every start of the server. */
@@ -141,12 +149,6 @@ final class Harness implements AutoCloseable {
             received(smtp).forEach((messageId, times) -> all.merge(messageId, times, Long::sum));
         }
         return all;
-    }
-
-    /** Forgets what the SMTP server received so far (a long run would keep every mail in memory). */
-    void forgetReceived() throws com.icegreen.greenmail.store.FolderException {
-        receivedEarlier.clear();
-        smtp.purgeEmailFromAllMailboxes();
     }
 
     private static Map<String, Long> received(GreenMail server) {
@@ -190,18 +192,17 @@ final class Harness implements AutoCloseable {
     /**
      * Registers {@code meetings} meetings (codes {@code prefix-1} ...) with {@code perMeeting} invitees
      * each on the list, as staff do (ExpertMeetingProcess started, the participant list imported as
-     * CSV); no invitation is sent yet.
+     * CSV); no invitation is sent yet. Returns each meeting's code with its invitees' participant ids.
      */
-    List<String> registerMeetings(Node node, String prefix, int meetings, int perMeeting) throws Exception {
-        List<String> codes = new ArrayList<>();
+    Map<String, List<Long>> registerMeetings(Node node, String prefix, int meetings, int perMeeting) throws Exception {
+        Map<String, List<Long>> codes = new LinkedHashMap<>();
         for (int m = 1; m <= meetings; m++) {
             String code = prefix + "-" + m;
             Map<String, Object> variables = new LinkedHashMap<>();
             ExpertMeetings.proposal(ExpertMeetings.firstDay()).forEach((name, value) -> variables.put(name, Map.of("value", value)));
             ok(call(node, "POST", "/engine-rest/process-definition/key/" + ExpertMeetingProcess.ID + "/start",
                     Map.of("businessKey", code, "variables", variables)));
-            addParticipants(node, code, 1, perMeeting, false);
-            codes.add(code);
+            codes.put(code, addParticipants(node, code, 1, perMeeting, false));
         }
         return codes;
     }
@@ -254,7 +255,8 @@ final class Harness implements AutoCloseable {
         int meetings = (invitations + PER_MEETING - 1) / PER_MEETING;
         List<String> codes = new ArrayList<>();
         for (int m = 1; m <= meetings; m++) {
-            codes.addAll(registerMeetings(node, prefix + "-" + m, 1, Math.min(PER_MEETING, invitations - (m - 1) * PER_MEETING)));
+            codes.addAll(registerMeetings(node, prefix + "-" + m, 1, Math.min(PER_MEETING, invitations - (m - 1) * PER_MEETING))
+                    .keySet());
         }
         for (String code : codes) {
             sendInvitations(node, code);
@@ -264,6 +266,10 @@ final class Harness implements AutoCloseable {
 
     /** The four variables ExpertMeetingProcess passes to each phase, read from the meeting's instance, as stored. */
     private Map<String, Object> phaseVariables(Node node, String code) throws Exception {
+        Map<String, Object> known = phaseVariables.get(code);
+        if (known != null) {
+            return known;
+        }
         JsonNode instance = ok(send(node, "GET", "/engine-rest/process-instance?processDefinitionKey=" + ExpertMeetingProcess.ID
                 + "&businessKey=" + code, null, null)).get(0);
         JsonNode stored = ok(send(node, "GET", "/engine-rest/process-instance/" + instance.get("id").asText()
@@ -273,6 +279,7 @@ final class Harness implements AutoCloseable {
                 ProcessVariables.MEETING_PLACE, ProcessVariables.MEETING_DATES)) {
             variables.put(name, json.convertValue(stored.get(name), Map.class));
         }
+        phaseVariables.put(code, variables);
         return variables;
     }
 
@@ -340,13 +347,22 @@ final class Harness implements AutoCloseable {
     }
 
     /**
-     * What the meetings' invitations came to: {@code invitees} invitation mails expected, each
-     * in the outbox once; every mail marked sent received exactly once; an uncertain one (listed to
-     * staff) at most once; none left unsent; and every process instance there — each meeting's
-     * ExpertMeetingProcess, each participant list's, and each invitee's InvitationProcess still
-     * waiting for a reply, besides those listed in {@code endedSeats} — with no delivery left running.
+     * What a burst came to: {@link #count(String, Burst, Map)} with every meeting's
+     * ExpertMeetingProcess and ParticipantListProcess and every invitee's InvitationProcess running.
      */
-    Figures count(String run, Burst burst, long endedSeats) {
+    Figures count(String run, Burst burst) {
+        return count(run, burst, Map.of(ExpertMeetingProcess.ID, (long) burst.codes().size(),
+                ParticipantListProcess.ID, (long) burst.codes().size(), InvitationProcess.ID, (long) burst.invitees()));
+    }
+
+    /**
+     * What the meetings' mails came to: an invitation for each of the {@code invitees} in the
+     * outbox; every mail (invitations, reminders) marked sent received exactly once, an uncertain
+     * one (listed to staff) at most once, none left unsent; the process instances expected
+     * (process key → how many of the meetings' instances must be running) there; no delivery left
+     * running and no incident.
+     */
+    Figures count(String run, Burst burst, Map<String, Long> expectedRunning) {
         List<String> codes = burst.codes();
         JdbcClient jdbc = jdbc();
         Map<String, String> status = jdbc.sql("select message_id, status from cv_outbox_mail where meeting_code in (:codes)")
@@ -370,13 +386,13 @@ final class Harness implements AutoCloseable {
                         where e.id_ = e.proc_inst_id_ and e.business_key_ in (:codes) group by d.key_""")
                 .param("codes", codes).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        long expected = 2L * codes.size() + burst.invitees() - endedSeats;
-        long found = running.getOrDefault(ExpertMeetingProcess.ID, 0L) + running.getOrDefault(ParticipantListProcess.ID, 0L)
-                + running.getOrDefault(InvitationProcess.ID, 0L);
+        long expected = expectedRunning.values().stream().mapToLong(Long::longValue).sum();
+        long instancesLost = expectedRunning.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - running.getOrDefault(e.getKey(), 0L))).sum();
         long deliveriesRunning = running.getOrDefault(MailDeliveryProcess.ID, 0L);
         long incidents = jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single();
         Figures figures = new Figures(run, burst.invitees(), status.size(), sent, doubled, uncertain, uncertainReceived, lost,
-                expected, Math.max(0, expected - found), deliveriesRunning, incidents);
+                expected, instancesLost, deliveriesRunning, incidents);
         System.out.println(figures);
         return figures;
     }

@@ -69,7 +69,7 @@ class JobTakeoverIT {
                             + "idle look-up every 10 s at most); the rest of the burst was settled %.1f s after the kill; "
                             + "jobs run per node in all %s%n", heldByB.size(), takeover.toMillis() / 1000.0,
                     whole.toMillis() / 1000.0, harness.jobsRunPerNode());
-            harness.count("node-b killed mid-burst, node-a took over (" + INVITATIONS + " invitations)", burst, 0)
+            harness.count("node-b killed mid-burst, node-a took over (" + INVITATIONS + " invitations)", burst)
                     .assertNothingLostOrDoubled();
             assertThat(takeover).as("takeover of the killed node's jobs").isLessThanOrEqualTo(TAKEOVER);
         }
