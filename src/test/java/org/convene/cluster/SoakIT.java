@@ -163,10 +163,12 @@ class SoakIT {
         for (JsonNode job : jobs) {
             HttpResponse<String> answer = harness.call(node, "PUT", "/engine-rest/job/" + job.get("id").asText() + "/duedate",
                     Map.of("duedate", now));
-            if (answer.statusCode() != 404) { // fired meanwhile
-                harness.ok(answer);
-                due++;
+            // fired meanwhile: Camunda's REST answers 500 "No job found with id" (not 404) for a job that is gone
+            if (answer.statusCode() == 404 || answer.statusCode() == 500 && answer.body().contains("No job found")) {
+                continue;
             }
+            harness.ok(answer);
+            due++;
         }
         return due;
     }
