@@ -147,6 +147,7 @@ class AgendaPages {
         model.addAttribute("missingRapporteurs", agendas.missingRapporteurs(code));
         model.asMap().putIfAbsent("sessionErrors", Map.of());
         model.asMap().putIfAbsent("editErrors", Map.of());
+        model.addAttribute("noErrors", Map.of());
         model.asMap().putIfAbsent("groupErrors", Map.of());
         return VIEW;
     }

@@ -52,6 +52,12 @@ public class Agendas {
         public String kindLabel() {
             return SessionKind.valueOf(kind).label();
         }
+
+        /** The session as its edit form shows it (and {@link #changeSession} takes it back). */
+        public NewSession asNewSession() {
+            return new NewSession(String.valueOf(day), startsAt.toString(), endsAt.toString(), kind, title, room,
+                    workingGroupCode);
+        }
     }
 
     /**

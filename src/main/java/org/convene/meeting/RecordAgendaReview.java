@@ -2,8 +2,6 @@ package org.convene.meeting;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.ProcessVariables;
 import org.convene.workflow.ReviewDecision;
 import org.convene.workflow.Tasks;
@@ -29,13 +27,8 @@ class RecordAgendaReview implements TaskListener {
     public void notify(DelegateTask task) {
         ReviewDecision decision = Tasks.decision(task, ReviewDecision.RETURN);
         if (decision == ReviewDecision.APPROVE) {
-            try {
-                agendas.requireRapporteurs(Tasks.meetingCode(task));
-            } catch (ChangeRefused refused) {
-                throw new FormFieldValidationException(ProcessVariables.DECISION, "'" + task.getName()
-                        + "' was not completed: " + refused.fieldErrors().get("workingGroups")
-                        + ". Return the agenda to staff with comments instead.");
-            }
+            RefuseIncompleteAgenda.refuseWithoutRapporteurs(agendas, task, ProcessVariables.DECISION,
+                    "Return the agenda to staff with comments instead.");
         }
         reviews.record(Tasks.meetingCode(task), decision, Tasks.text(task, ProcessVariables.COMMENTS),
                 Tasks.currentUser(task), task.getId());

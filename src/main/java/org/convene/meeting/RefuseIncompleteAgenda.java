@@ -22,12 +22,20 @@ class RefuseIncompleteAgenda implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        refuseWithoutRapporteurs(agendas, task, PreparationProcess.AGENDA_READY,
+                "Name the rapporteurs on the agenda page, then complete this task.");
+    }
+
+    /**
+     * Refuses to complete the task while a working group of its meeting has no rapporteur: the form
+     * shows "'Task' was not completed: working group WG2 has no rapporteur. {advice}" on {@code field}.
+     */
+    static void refuseWithoutRapporteurs(Agendas agendas, DelegateTask task, String field, String advice) {
         try {
             agendas.requireRapporteurs(Tasks.meetingCode(task));
         } catch (ChangeRefused refused) {
-            throw new FormFieldValidationException(PreparationProcess.AGENDA_READY, "'" + task.getName()
-                    + "' was not completed: " + refused.fieldErrors().get("workingGroups")
-                    + ". Name the rapporteurs on the agenda page, then complete this task.");
+            throw new FormFieldValidationException(field, "'" + task.getName() + "' was not completed: "
+                    + refused.fieldErrors().get("workingGroups") + ". " + advice);
         }
     }
 }
