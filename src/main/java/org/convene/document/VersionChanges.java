@@ -96,6 +96,30 @@ public class VersionChanges {
         return result;
     }
 
+    /** Consecutive paragraphs that were all left unchanged, or all touched: a page folds the unchanged runs away. */
+    public record Run(boolean unchanged, List<Paragraph> paragraphs) {
+    }
+
+    /** The paragraphs cut into runs of unchanged ones and runs of touched ones, in order. */
+    public static List<Run> runs(List<Paragraph> paragraphs) {
+        List<Run> runs = new ArrayList<>();
+        List<Paragraph> current = new ArrayList<>();
+        boolean unchanged = true;
+        for (Paragraph paragraph : paragraphs) {
+            boolean same = paragraph.change() == Change.UNCHANGED;
+            if (!current.isEmpty() && same != unchanged) {
+                runs.add(new Run(unchanged, List.copyOf(current)));
+                current.clear();
+            }
+            unchanged = same;
+            current.add(paragraph);
+        }
+        if (!current.isEmpty()) {
+            runs.add(new Run(unchanged, List.copyOf(current)));
+        }
+        return runs;
+    }
+
     /** Whether any paragraph was inserted, deleted or changed. */
     public static boolean changed(List<Paragraph> paragraphs) {
         return paragraphs.stream().anyMatch(p -> p.change() != Change.UNCHANGED);

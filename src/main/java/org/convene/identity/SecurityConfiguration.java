@@ -62,6 +62,8 @@ class SecurityConfiguration {
      * (who review both) and administrators.
      */
     static final String[] MEETING_FILE_READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
+    /** What changed in a meeting's concept note (meeting module): its reviewers are managers; staff draft it. */
+    static final String[] CONCEPT_NOTE_READERS = {ConveneGroups.STAFF, ConveneGroups.MANAGERS, ConveneGroups.ADMINS};
 
     @Bean
     @Order(1)
@@ -140,6 +142,9 @@ class SecurityConfiguration {
                                 paths.matcher("/meetings/*/concept-note.docx"), paths.matcher("/meetings/*/agenda.pdf"),
                                 paths.matcher("/meetings/*/agenda.docx"), paths.matcher("/meetings/*/agenda.ics"))
                         .hasAnyAuthority(MEETING_FILE_READERS)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/*/concept-note/changes"),
+                                paths.matcher(HttpMethod.HEAD, "/meetings/*/concept-note/changes"))
+                        .hasAnyAuthority(CONCEPT_NOTE_READERS)
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/meetings/**"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/**")).hasAnyAuthority(READERS)
                         // a document's versions (page, PDF, DOCX): the reading groups; the document

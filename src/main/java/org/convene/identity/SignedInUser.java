@@ -89,6 +89,11 @@ public class SignedInUser {
         return Arrays.stream(SecurityConfiguration.MAIL_READERS).anyMatch(this::inGroup);
     }
 
+    /** What changed in a meeting's concept note is for staff, managers and administrators: the same rule as {@link SecurityConfiguration}'s. */
+    public boolean readsConceptNoteChanges() {
+        return Arrays.stream(SecurityConfiguration.CONCEPT_NOTE_READERS).anyMatch(this::inGroup);
+    }
+
     private static Optional<Authentication> authentication() {
         return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
                 .filter(Authentication::isAuthenticated)

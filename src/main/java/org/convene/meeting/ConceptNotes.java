@@ -1,5 +1,7 @@
 package org.convene.meeting;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
@@ -102,12 +104,29 @@ public class ConceptNotes {
                 select * from cv_concept_note_version where meeting_code = ?
                 order by version desc fetch first 1 rows only""")
                 .param(meetingCode)
-                .query((rs, n) -> new ConceptNote(rs.getInt("version"), rs.getString("background"),
-                        rs.getString("objectives"), rs.getString("convener"), rs.getInt("participants_target"),
-                        ParticipantCategory.ofFormValues(rs.getString("participant_categories")),
-                        rs.getString("timing_and_location"), rs.getString("documentation"), rs.getString("author"),
-                        CategoryTargets.parse(rs.getString("category_targets"))))
+                .query(ConceptNotes::note)
                 .optional();
+    }
+
+    /**
+     * One version of the concept note.
+     *
+     * @param version its number, from 1
+     * @return empty when the meeting has no such version
+     */
+    public Optional<ConceptNote> version(String meetingCode, int version) {
+        return jdbc.sql("select * from cv_concept_note_version where meeting_code = ? and version = ?")
+                .params(meetingCode, version)
+                .query(ConceptNotes::note)
+                .optional();
+    }
+
+    private static ConceptNote note(ResultSet rs, int n) throws SQLException {
+        return new ConceptNote(rs.getInt("version"), rs.getString("background"),
+                rs.getString("objectives"), rs.getString("convener"), rs.getInt("participants_target"),
+                ParticipantCategory.ofFormValues(rs.getString("participant_categories")),
+                rs.getString("timing_and_location"), rs.getString("documentation"), rs.getString("author"),
+                CategoryTargets.parse(rs.getString("category_targets")));
     }
 
     /**

@@ -3,6 +3,8 @@ package org.convene.meeting;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.convene.workflow.EngineClock;
 import org.convene.workflow.ReviewDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,20 @@ final class MeetingReviews {
                 .query((rs, n) -> ReviewDecision.RETURN.formValue().equals(rs.getString("decision"))
                         ? rs.getString("comments") : "")
                 .optional().orElse("");
+    }
+
+    /**
+     * The highest version of the subject below {@code below} that the user decided on (approved or
+     * returned); empty when they decided on none.
+     */
+    static Optional<Integer> lastReviewedBelow(JdbcClient jdbc, String meetingCode, String subject,
+                                                         String reviewer, int below) {
+        return jdbc.sql("""
+                select max(version) from cv_meeting_review
+                where meeting_code = ? and subject = ? and reviewer = ? and version < ?""")
+                .params(meetingCode, subject, reviewer, below)
+                .query((rs, n) -> (Integer) rs.getObject(1)).list().stream().filter(Objects::nonNull)
+                .findFirst();
     }
 
     /** Every review of the subject, oldest first, as the meeting's public API gives it. */
