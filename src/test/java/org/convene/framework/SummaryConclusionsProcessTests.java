@@ -96,6 +96,10 @@ class SummaryConclusionsProcessTests {
         assertThat(driver.task(instance, TASK_REVIEW_SUMMARY_CONCLUSIONS)).hasCandidateGroup(ConveneGroups.MANAGERS);
         assertThat(variable(TASK_REVIEW_SUMMARY_CONCLUSIONS, DocumentVariables.DRAFT_TEXT))
                 .isEqualTo("The meeting concluded that cooperation is needed.");
+        Documents.Version draft = documents.latest(code, DocumentKind.SUMMARY_CONCLUSIONS, "").orElseThrow();
+        assertThat(variable(TASK_REVIEW_SUMMARY_CONCLUSIONS, DocumentVariables.DOCUMENT_ID))
+                .as("for the link to what changed").isEqualTo(draft.documentId());
+        assertThat(variable(TASK_REVIEW_SUMMARY_CONCLUSIONS, DocumentVariables.DOCUMENT_VERSION)).isEqualTo(1);
         driver.complete(instance, TASK_REVIEW_SUMMARY_CONCLUSIONS, "grace", decision(APPROVE, null));
 
         Date deadline = openCommentRound();
