@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * The groups of Convene and what each may do, created at start in every configuration (they
  * are the product's rules, not demo data) and kept idempotent. Tasks are seen and worked
  * through the engine's own task authorizations, which it grants to a task's candidate group
- * and assignee when the task is created: a user outside them neither sees nor completes it.
+ * and assignee when the task is created: a user outside them neither works nor (managers apart,
+ * who read every meeting's tasks to follow them in Cockpit) sees it.
  */
 @Component
 public class GroupAuthorizations {
@@ -71,11 +72,15 @@ public class GroupAuthorizations {
         grant(ConveneGroups.STAFF, Resources.PROCESS_DEFINITION, "ExpertMeetingProcess",
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(ConveneGroups.STAFF, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        // managers follow every meeting in Cockpit: read, suspend/resume, retry jobs
+        // managers follow every meeting in Cockpit: read, suspend/resume, retry jobs; and read (only) every
+        // meeting's tasks, so that Cockpit's task counts and an instance's user tasks are true for them.
+        // READ_TASK gives no claim, assign, complete or variable change (TASK_WORK, TASK_ASSIGN, UPDATE_TASK):
+        // they work only the tasks offered to them. Tasklist's filters select by group or assignee, so a
+        // manager's lists still hold only the managers' work.
         grant(ConveneGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        // (no READ_TASK and no TASK READ: like everyone, managers see the tasks offered to them only)
         grant(ConveneGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
                 ProcessDefinitionPermissions.RETRY_JOB);
         grant(ConveneGroups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);

@@ -49,7 +49,8 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Roles × actions, through the REST API (and the webapps' login for Cockpit): each group can
- * do its own work and no more. Every row starts its own meeting, waiting at "Draft concept
+ * do its own work and no more. Managers read every meeting's tasks (Cockpit's counts) but claim,
+ * assign, change or complete none of another group's, and their Tasklist lists hold their own work. Every row starts its own meeting, waiting at "Draft concept
  * note" (offered to convener-staff).
  */
 @ConveneIntegrationTest
@@ -73,13 +74,20 @@ class AuthorizationMatrixTests {
             "guest,   start a meeting,         false",
             "demo,    start a meeting,         true",
             "lena,    list the staff task,     true",
-            "grace,   list the staff task,     false",
+            "grace,   list the staff task,     true",
             "ravi,    list the staff task,     false",
             "guest,   list the staff task,     false",
             "lena,    see the staff task,      true",
-            "grace,   see the staff task,      false",
+            "grace,   see the staff task,      true",
             "ravi,    see the staff task,      false",
             "guest,   see the staff task,      false",
+            "lena,    find the staff task in My groups' tasks, true",
+            "omar,    find the staff task in My groups' tasks, true",
+            "grace,   find the staff task in My groups' tasks, false",
+            "ravi,    find the staff task in My groups' tasks, false",
+            "grace,   find the staff task in My tasks, false",
+            "grace,   count the staff task in Cockpit, true",
+            "demo,    count the staff task in Cockpit, true",
             "lena,    claim the staff task,    true",
             "grace,   claim the staff task,    false",
             "ravi,    claim the staff task,    false",
@@ -88,6 +96,12 @@ class AuthorizationMatrixTests {
             "grace,   complete the staff task, false",
             "ravi,    complete the staff task, false",
             "guest,   complete the staff task, false",
+            "lena,    assign the staff task,   true",
+            "grace,   assign the staff task,   false",
+            "ravi,    assign the staff task,   false",
+            "lena,    set the staff task's due date, true",
+            "grace,   set the staff task's due date, false",
+            "grace,   set a variable of the staff task, false",
             "grace,   complete the review task, true",
             "lena,    complete the review task, false",
             "ravi,    complete the review task, false",
@@ -140,6 +154,19 @@ class AuthorizationMatrixTests {
                             FIRST_DAY, ExpertMeetings.firstDay().toString(), NUMBER_OF_DAYS, 1))));
             case "list the staff task" -> !list(api, user, "/engine-rest/task?processInstanceBusinessKey=" + code).isEmpty();
             case "see the staff task" -> ok(get(api, user, "/engine-rest/task/" + staffTask.getId()));
+            case "find the staff task in My groups' tasks", "find the staff task in My tasks" -> {
+                String filter = action.substring("find the staff task in ".length());
+                yield filterList(api, user, filter).stream().anyMatch(task -> staffTask.getId().equals(task.get("id")));
+            }
+            // as Cockpit's dashboard counts open tasks, in the webapps' session
+            case "count the staff task in Cockpit" -> cockpitTaskCount(user, code) == 1;
+            case "assign the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/assignee",
+                    Map.of("userId", "omar")));
+            case "set the staff task's due date" -> ok(api.as(user).exchange("/engine-rest/task/" + staffTask.getId(),
+                    HttpMethod.PUT, RestClients.json(Map.of("name", staffTask.getName(), "due", "2027-05-01T12:00:00.000+0000",
+                            "priority", staffTask.getPriority())), String.class));
+            case "set a variable of the staff task" -> ok(api.as(user).exchange("/engine-rest/task/" + staffTask.getId()
+                    + "/localVariables/note", HttpMethod.PUT, RestClients.json(Map.of("value", "x")), String.class));
             case "claim the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/claim",
                     Map.of("userId", user)));
             case "complete the staff task" -> ok(api.post(user, "/engine-rest/task/" + staffTask.getId() + "/complete",
@@ -217,13 +244,49 @@ class AuthorizationMatrixTests {
                 String.class);
     }
 
-    private int webappLogin(String user, String app) throws Exception {
+    /** The tasks of a Tasklist filter as the user sees them ("My groups' tasks", "My tasks"). */
+    private static List<Map<String, Object>> filterList(RestClients api, String user, String filterName) {
+        List<Map<String, Object>> filters = list(api, user, "/engine-rest/filter?name=" + filterName);
+        if (filters.isEmpty()) {
+            return List.of();
+        }
+        ResponseEntity<List<Map<String, Object>>> response = api.as(user).exchange(
+                "/engine-rest/filter/" + filters.get(0).get("id") + "/list", HttpMethod.POST, RestClients.json(Map.of()),
+                new ParameterizedTypeReference<>() { });
+        return response.getStatusCode().is2xxSuccessful() ? response.getBody() : List.of();
+    }
+
+    /** Signed into Cockpit, the open tasks of the meeting as Cockpit's dashboard counts them; -1 when refused. */
+    private long cockpitTaskCount(String user, String code) throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        if (webappLogin(user, "cockpit", browser, cookies) != 200) {
+            return -1;
+        }
+        HttpResponse<String> count = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/api/engine/engine/default/task/count?processInstanceBusinessKey=" + code))
+                .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf(cookies)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return count.statusCode() == 200
+                ? ((Number) new com.fasterxml.jackson.databind.ObjectMapper().readValue(count.body(), Map.class)
+                        .get("count")).longValue()
+                : -1;
+    }
+
+    private int webappLogin(String user, String app) throws Exception {
+        CookieManager cookies = new CookieManager();
+        return webappLogin(user, app, HttpClient.newBuilder().cookieHandler(cookies).build(), cookies);
+    }
+
+    private static String xsrf(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow();
+    }
+
+    private int webappLogin(String user, String app, HttpClient browser, CookieManager cookies) throws Exception {
         browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app + "/default/"))
                 .build(), HttpResponse.BodyHandlers.discarding());
-        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
+        String xsrf = xsrf(cookies);
         return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                                 + "/camunda/api/admin/auth/user/default/login/" + app))
                         .header("Content-Type", "application/x-www-form-urlencoded")
