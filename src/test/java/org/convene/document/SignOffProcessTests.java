@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.convene.document.SignOffProcess.BOUNDARY_EVENT_SIGN_OFF_REMINDER_DUE;
-import static org.convene.document.SignOffProcess.END_EVENT_REVIEWERS_REMINDED;
 import static org.convene.document.SignOffProcess.END_EVENT_SIGN_OFF_COMPLETED;
 import static org.convene.document.SignOffProcess.SERVICE_TASK_TALLY_SIGN_OFFS;
 import static org.convene.document.SignOffProcess.SIGNED_OFF;
@@ -18,7 +16,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +38,8 @@ import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -56,6 +55,8 @@ class SignOffProcessTests {
     static final String DRAFT = "## Background paper\n\nThe international refugee regime is predicated on cooperation.";
     static final DocumentKind KIND = DocumentKind.BACKGROUND_PAPER;
     static final SignOffPolicy SIXTY_PERCENT = new SignOffPolicy(60);
+    /** Five named reviewers (not the author, lena). */
+    static final String FIVE = "ravi, sofia, kenji, grace, omar";
 
     @Autowired ProcessEngine engine;
     @Autowired ProcessDriver driver;
@@ -63,6 +64,7 @@ class SignOffProcessTests {
     @Autowired HistoryService historyService;
     @Autowired Documents documents;
     @Autowired SignOff signOff;
+    @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
 
     String code;
@@ -131,6 +133,26 @@ class SignOffProcessTests {
                 .doesNotContain("kenji", "ravi", "sofia");
         assertThat(signOff.signatures(versionId)).extracting(SignOff.Signature::signedAt)
                 .containsExactlyElementsOf(signatures().stream().map(Documents.Review::reviewedAt).toList());
+    }
+
+    @Test
+    void shouldHaveThePostgreSqlDatabaseRefuseToChangeASignedVersionOrItsSignatures() {
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, "sofia");
+        sign("sofia", instance, APPROVE, null);
+        assertThat(signOff.signatures(versionId)).hasSize(1);
+
+        assertThatThrownBy(() -> jdbc.sql("update cv_document_version set body = ? where id = ?")
+                .params("Quietly changed.", versionId).update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("Version 1 of document " + documents.version(versionId).documentId()
+                        + " is signed and cannot change");
+        assertThatThrownBy(() -> jdbc.sql("delete from cv_document_version where id = ?").param(versionId).update())
+                .hasMessageContaining("is signed and cannot change");
+        assertThatThrownBy(() -> jdbc.sql("update cv_document_review set reviewer = 'kenji' where document_version_id = ?")
+                .param(versionId).update())
+                .hasMessageContaining("reviews and signatures are kept as they were given");
+        assertThat(documents.version(versionId).body()).isEqualTo(DRAFT);
+        assertThat(signOff.signatures(versionId)).extracting(SignOff.Signature::reviewer).containsExactly("sofia");
     }
 
     @Test
@@ -250,18 +272,42 @@ class SignOffProcessTests {
     }
 
     @Test
-    void shouldRemindTheReviewersAfterThreeDaysAndKeepTheirTasksOpen() {
-        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ProcessInstance instance = signOff(SignOffPolicy.ALL, null);
-        Instant after = Instant.now();
-        List<String> open = driver.tasks(instance, TASK_SIGN_OFF_DRAFT).stream().map(Task::getId).toList();
+    void shouldSignOffEarlyWhenThreeOfFiveHaveApprovedUnderSixtyPercent() {
+        ProcessInstance instance = signOff(SIXTY_PERCENT, FIVE);
 
-        Date due = driver.fireTimer(instance, BOUNDARY_EVENT_SIGN_OFF_REMINDER_DUE);
-        assertThat(due.toInstant()).isBetween(before.plus(Duration.ofDays(3)), after.plus(Duration.ofDays(3)));
-        assertThat(driver.runAsyncJobs(instance)).as("Remind reviewers, asynchronous").isEqualTo(1);
+        sign("ravi", instance, APPROVE, null);
+        sign("sofia", instance, REJECT, "Too long.");
+        sign("kenji", instance, APPROVE, null);
+        assertThat(instance).as("two of the three approvals needed").isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        sign("grace", instance, APPROVE, null);
 
-        assertThat(instance).hasPassed(END_EVENT_REVIEWERS_REMINDED).isWaitingAt(TASK_SIGN_OFF_DRAFT);
-        assertThat(driver.tasks(instance, TASK_SIGN_OFF_DRAFT)).extracting(Task::getId).containsExactlyInAnyOrderElementsOf(open);
+        assertThat(instance).isEnded();
+        assertThat(driver.historicVariable(instance, SIGNED_OFF)).isEqualTo(true);
+        assertThat(historicTasks(instance)).filteredOn(t -> "deleted".equals(t.getDeleteReason()))
+                .extracting(HistoricTaskInstance::getAssignee).containsExactly("omar");
+        assertThat(signOff.signatures(versionId)).extracting(SignOff.Signature::reviewer).containsExactly("ravi", "kenji", "grace");
+    }
+
+    @Test
+    void shouldRejectEarlyWhenThreeOfFiveHaveRejectedUnderSixtyPercent() {
+        ProcessInstance instance = signOff(SIXTY_PERCENT, FIVE);
+
+        sign("omar", instance, REJECT, "Section 2 is out of date.");
+        sign("ravi", instance, APPROVE, null);
+        sign("grace", instance, REJECT, "Agree with Omar.");
+        assertThat(instance).as("three approvals can still come").isWaitingAt(TASK_SIGN_OFF_DRAFT);
+        sign("kenji", instance, REJECT, "The figures need sources.");
+
+        assertThat(instance).isEnded();
+        assertThat(driver.historicVariable(instance, SIGNED_OFF)).isEqualTo(false);
+        assertThat(historicTasks(instance)).filteredOn(t -> "deleted".equals(t.getDeleteReason()))
+                .extracting(HistoricTaskInstance::getAssignee).containsExactly("sofia");
+        assertThat(documents.lastComments(code, KIND, "")).isEqualTo("""
+                **omar**: Section 2 is out of date.
+
+                **grace**: Agree with Omar.
+
+                **kenji**: The figures need sources.""");
     }
 
     private ProcessInstance signOff(SignOffPolicy policy, String reviewerIds) {
