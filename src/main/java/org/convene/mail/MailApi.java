@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.convene.identity.SignedInUser;
-import org.convene.meeting.Meetings;
+import org.convene.workflow.MeetingHeadings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +28,10 @@ class MailApi {
     }
 
     private final SignedInUser caller;
-    private final Meetings meetings;
+    private final MeetingHeadings meetings;
     private final Mails mails;
 
-    MailApi(SignedInUser caller, Meetings meetings, Mails mails) {
+    MailApi(SignedInUser caller, MeetingHeadings meetings, Mails mails) {
         this.caller = caller;
         this.meetings = meetings;
         this.mails = mails;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convene.identity.SignedInUser;
-import org.convene.meeting.Meetings;
 import org.convene.workflow.ChangeRefused;
+import org.convene.workflow.MeetingHeadings;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,12 +39,12 @@ class MailPages {
     record TextPiece(String text, boolean link) {
     }
 
-    private final Meetings meetings;
+    private final MeetingHeadings meetings;
     private final Mails mails;
     private final MailDelivery delivery;
     private final SignedInUser user;
 
-    MailPages(Meetings meetings, Mails mails, MailDelivery delivery, SignedInUser user) {
+    MailPages(MeetingHeadings meetings, Mails mails, MailDelivery delivery, SignedInUser user) {
         this.meetings = meetings;
         this.mails = mails;
         this.delivery = delivery;
@@ -53,7 +53,7 @@ class MailPages {
 
     @GetMapping
     String list(@PathVariable String code, Model model) {
-        model.addAttribute("meeting", meetings.get(code));
+        model.addAttribute("meeting", meeting(code));
         List<StoredMail> all = mails.of(code);
         model.addAttribute("mails", all);
         model.addAttribute("uncertain", all.stream().filter(m -> m.status() == MailStatus.UNCERTAIN).count());
@@ -62,7 +62,7 @@ class MailPages {
 
     @GetMapping("/{id}")
     String show(@PathVariable String code, @PathVariable long id, Model model) {
-        model.addAttribute("meeting", meetings.get(code));
+        model.addAttribute("meeting", meeting(code));
         StoredMail mail = mail(code, id);
         model.addAttribute("mail", mail);
         model.addAttribute("text", pieces(mail.text()));
@@ -74,7 +74,7 @@ class MailPages {
 
     @GetMapping("/{id}/attachments/{partNo}")
     ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id, @PathVariable int partNo) {
-        meetings.get(code);
+        meeting(code);
         mail(code, id);
         Attachment attachment = mails.attachment(id, partNo)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The mail has no attachment " + partNo));
@@ -83,7 +83,7 @@ class MailPages {
 
     @GetMapping("/{id}/" + MailMessages.CALENDAR_FILE_NAME)
     ResponseEntity<byte[]> calendar(@PathVariable String code, @PathVariable long id) {
-        meetings.get(code);
+        meeting(code);
         StoredMail mail = mail(code, id);
         if (mail.calendar() == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The mail has no calendar entry");
@@ -105,7 +105,7 @@ class MailPages {
     }
 
     private String decide(String code, long id, RedirectAttributes redirect, Runnable decision, String notice) {
-        meetings.get(code);
+        meeting(code);
         mail(code, id);
         try {
             decision.run();
@@ -114,6 +114,11 @@ class MailPages {
             redirect.addFlashAttribute("problem", String.join(" ", refused.fieldErrors().values()));
         }
         return "redirect:/meetings/{code}/mails/{id}";
+    }
+
+    /** @throws ResponseStatusException 404 for a code no meeting has */
+    private MeetingHeadings.Heading meeting(String code) {
+        return meetings.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, MeetingHeadings.notFound(code)));
     }
 
     private StoredMail mail(String code, long id) {

@@ -10,8 +10,11 @@
  * {@link org.convene.mail.MailSent}, {@link org.convene.mail.MailDeliveryUncertain},
  * {@link org.convene.mail.MailDeliveryFailed}, {@link org.convene.mail.MailResent} and
  * {@link org.convene.mail.MailMarkedSent}. Knows nothing of invitations: callers give it finished texts.
+ * It reads a meeting's heading through {@link org.convene.workflow.MeetingHeadings} (answered by the
+ * meeting module), not the meeting module itself: the modules that use the meeting module (document,
+ * for the sign-off's reminders) send mail, and would otherwise close a cycle.
  */
-@ApplicationModule(allowedDependencies = {"workflow", "identity", "meeting"})
+@ApplicationModule(allowedDependencies = {"workflow", "identity"})
 package org.convene.mail;
 
 import org.springframework.modulith.ApplicationModule;
