@@ -14,9 +14,17 @@ import org.springframework.modulith.NamedInterface;
  * @param version     the number of the version judged
  * @param comments    why it was rejected; never blank
  * @param occurredAt  when, by the engine's clock
- * @param actor       the user id of the reviewer; null when no user of the app did it
+ * @param actor       the user id of the reviewer, or of the manager who decided for them at the escalation;
+ *                    null when no user of the app did it
+ * @param onBehalfOf  the reviewer a manager decided for (the actor); null when the reviewer decided
  */
 @NamedInterface("events")
 public record DocumentSignOffRejected(String meetingCode, DocumentKind kind, String part, String title, int version,
-        String comments, Instant occurredAt, String actor) implements MeetingEvent {
+        String comments, Instant occurredAt, String actor, String onBehalfOf) implements MeetingEvent {
+
+    /** The reviewer decided themselves. */
+    public DocumentSignOffRejected(String meetingCode, DocumentKind kind, String part, String title, int version, String comments,
+            Instant occurredAt, String actor) {
+        this(meetingCode, kind, part, title, version, comments, occurredAt, actor, null);
+    }
 }

@@ -176,11 +176,6 @@ public class SignOff {
         return signedOff;
     }
 
-    /** "Remind reviewers": the sign-off of the version is still open after its reminder period. */
-    public void remind(long versionId) {
-        log.info("Sign-off of document version {} is still open: reviewers reminded", versionId);
-    }
-
     record Tally(boolean approved, boolean rejected) {
     }
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of SignOffProcess: lists the reviewers (the multi-instance's collection, and
- * their count for the tally after it), records who was asked to sign off the version, and checks
+ * their count for the tally after it) and their due date, records who was asked to sign off the version, and checks
  * the policy before any task is created, so an unknown policy or an empty group fails the call
  * rather than a reviewer's signature.
  */
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class SignOffRequestedListener implements ExecutionListener {
 
     private final SignOff signOff;
+    private final SignOffEscalation escalation;
 
-    SignOffRequestedListener(SignOff signOff) {
+    SignOffRequestedListener(SignOff signOff, SignOffEscalation escalation) {
         this.signOff = signOff;
+        this.escalation = escalation;
     }
 
     @Override
@@ -32,6 +34,8 @@ class SignOffRequestedListener implements ExecutionListener {
         execution.setVariable(SignOffProcess.REVIEWERS, Variables.objectValue(new ArrayList<>(reviewers))
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable(SignOffProcess.REVIEWER_COUNT, reviewers.size());
+        execution.setVariable(SignOffProcess.DUE_AT, escalation.dueFromNow());
+        execution.setVariable(SignOffProcess.REMINDERS_SENT, 0);
         signOff.ask(versionId, reviewers);
     }
 }

@@ -44,6 +44,15 @@ public class UserDirectory {
                 .map(UserDirectory::person));
     }
 
+    /**
+     * The user's e-mail address as the identity service keeps it (demo users: {@code <id>@convene.example});
+     * empty for an unknown user or one without an address.
+     */
+    public Optional<String> email(String userId) {
+        return asSystem(() -> Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
+                .map(User::getEmail).map(String::strip).filter(address -> !address.isEmpty()));
+    }
+
     private static Person person(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).strip();

@@ -14,6 +14,8 @@ import org.convene.document.DocumentSignOffCompleted;
 import org.convene.document.DocumentSignOffRejected;
 import org.convene.document.DocumentSigned;
 import org.convene.document.DocumentVersionSubmitted;
+import org.convene.document.SignOffDueDateExtended;
+import org.convene.document.SignOffReviewerReplaced;
 import org.convene.framework.CommentRoundOpened;
 import org.convene.invitation.InvitationAccepted;
 import org.convene.invitation.InvitationDeclined;
@@ -128,9 +130,15 @@ final class EventWords {
             words(DocumentReturned.class, e -> new Words(e.actor(), "Document reviewed", version(e.title(), e.version()),
                     RETURNED, e.comments())),
             words(DocumentSigned.class, e -> new Words(e.actor(), "Document signed off", version(e.title(), e.version()),
-                    "signed", e.comments())),
+                    e.onBehalfOf() == null ? "signed" : "signed for " + e.onBehalfOf(), e.comments())),
             words(DocumentSignOffRejected.class, e -> new Words(e.actor(), "Document signed off",
-                    version(e.title(), e.version()), "rejected", e.comments())),
+                    version(e.title(), e.version()), e.onBehalfOf() == null ? "rejected" : "rejected for " + e.onBehalfOf(),
+                    e.comments())),
+            words(SignOffDueDateExtended.class, e -> new Words(e.actor(), "Sign-off due date extended",
+                    version(e.title(), e.version()), null, "Now due " + e.dueAt())),
+            words(SignOffReviewerReplaced.class, e -> new Words(e.actor(), "Sign-off reviewer replaced",
+                    version(e.title(), e.version()), null, e.replacement() + " in place of " + e.replaced()
+                            + ", due " + e.dueAt())),
             words(DocumentSignOffCompleted.class, e -> new Words(e.actor(), "Sign-off closed",
                     version(e.title(), e.version()), e.signedOff() ? "signed off" : "not signed off", null)),
             words(DocumentCirculated.class, e -> new Words(e.actor(), "Document circulated", e.title(), null, null)),
