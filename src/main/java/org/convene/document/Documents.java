@@ -302,6 +302,23 @@ public class Documents {
         return store.version(documentId, number);
     }
 
+    /**
+     * Why a submitted version cannot change, for whoever tries: a signed one stays as it was signed
+     * (naming who signed it), any other is the record of what was submitted; a change is the next
+     * version, submitted through the document's drafting task. The database refuses the change as
+     * well (migration V3_4).
+     */
+    public String whyUnchangeable(Version version) {
+        String what = "Version " + version.version() + " of " + store.document(version.documentId()).title();
+        List<String> signers = store.signatures(version.id()).stream().map(DocumentStore.SignatureRow::reviewer).toList();
+        return signers.isEmpty()
+                ? what + " cannot change: a submitted version is kept as it was submitted. A change is a new version, "
+                        + "submitted through the document's drafting task."
+                : what + " is signed (by " + String.join(", ", signers) + ") and cannot change: a signed version stays as "
+                        + "it was signed. A change is a new version, submitted through the document's drafting task and "
+                        + "signed off again.";
+    }
+
     /** Every version of every document of the meeting, in the order they were submitted. */
     public List<Submission> submissions(String meetingCode) {
         return store.submissions(meetingCode);

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
+import org.convene.RestClients;
 import org.convene.TestMeetings;
 import org.convene.identity.ConveneGroups;
 import org.convene.workflow.ProcessVariables;
@@ -38,7 +39,10 @@ import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -65,6 +69,7 @@ class SignOffProcessTests {
     @Autowired Documents documents;
     @Autowired SignOff signOff;
     @Autowired JdbcClient jdbc;
+    @Autowired TestRestTemplate rest;
     @Autowired ApplicationEvents events;
 
     String code;
@@ -153,6 +158,28 @@ class SignOffProcessTests {
                 .hasMessageContaining("reviews and signatures are kept as they were given");
         assertThat(documents.version(versionId).body()).isEqualTo(DRAFT);
         assertThat(signOff.signatures(versionId)).extracting(SignOff.Signature::reviewer).containsExactly("sofia");
+    }
+
+    @Test
+    void shouldAnswerAProgramThatTriesToChangeASignedVersionWith409SayingWhy() {
+        ProcessInstance instance = signOff(SignOffPolicy.ALL, "sofia");
+        long documentId = documents.version(versionId).documentId();
+        String path = "/api/documents/" + documentId + "/versions/1";
+        RestClients api = new RestClients(rest);
+        assertThat(put(api, "lena", path).getStatusCode().value()).as("not yet signed: still the record of what was submitted")
+                .isEqualTo(409);
+        sign("sofia", instance, APPROVE, null);
+
+        ResponseEntity<String> signed = put(api, "lena", path);
+        assertThat(signed.getStatusCode().value()).isEqualTo(409);
+        assertThat(signed.getBody()).contains("Version 1 of Background paper is signed (by sofia) and cannot change");
+        assertThat(put(api, "kenji", path).getStatusCode().value()).isEqualTo(403);
+        assertThat(put(api, "lena", "/api/documents/" + documentId + "/versions/9").getStatusCode().value()).isEqualTo(404);
+        assertThat(documents.version(versionId).body()).isEqualTo(DRAFT);
+    }
+
+    private static ResponseEntity<String> put(RestClients api, String user, String path) {
+        return api.as(user).exchange(path, HttpMethod.PUT, RestClients.json(Map.of("text", "Quietly changed.")), String.class);
     }
 
     @Test
