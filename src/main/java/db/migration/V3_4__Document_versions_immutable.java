@@ -11,9 +11,10 @@ import org.flywaydb.core.api.migration.Context;
  * delete a version, and to change or delete a review or signature (both tables are append-only;
  * a signed version above all must stay what was signed). A trigger on each table, written for the
  * database at hand: PL/pgSQL on PostgreSQL; on H2 (the embedded default) a Java trigger,
- * {@code org.convene.document.internal.ImmutableRowsTrigger}. The one column a version may still
- * be given is its SHA-256 while it has none. A later migration that must correct such rows drops
- * the trigger and creates it again.
+ * {@code org.convene.document.internal.ImmutableRowsTrigger}. The one change either table still
+ * takes is a row's SHA-256 given while it has none (as V3_3 does for rows written before V3_2),
+ * nothing else changed. A later migration that must correct such rows drops the trigger and
+ * creates it again.
  */
 public class V3_4__Document_versions_immutable extends BaseJavaMigration {
 
@@ -51,8 +52,8 @@ public class V3_4__Document_versions_immutable extends BaseJavaMigration {
             declare
                 signed boolean;
             begin
-                if tg_op = 'UPDATE' and new.body = old.body and new.document_id = old.document_id
-                        and new.version = old.version and (old.sha256 is null or new.sha256 = old.sha256) then
+                if tg_op = 'UPDATE' and to_jsonb(new) - 'sha256' = to_jsonb(old) - 'sha256'
+                        and (old.sha256 is null or new.sha256 = old.sha256) then
                     return new;
                 end if;
                 select exists (select 1 from cv_document_review r where r.document_version_id = old.id
@@ -68,6 +69,10 @@ public class V3_4__Document_versions_immutable extends BaseJavaMigration {
     private static final String POSTGRES_REVIEW_FUNCTION = """
             create or replace function cv_document_review_append_only() returns trigger language plpgsql as $$
             begin
+                if tg_op = 'UPDATE' and to_jsonb(new) - 'sha256' = to_jsonb(old) - 'sha256'
+                        and (old.sha256 is null or new.sha256 = old.sha256) then
+                    return new;
+                end if;
                 raise exception 'Review % of document version % cannot change: reviews and signatures are kept as they were given',
                     old.id, old.document_version_id using errcode = '23000';
             end $$""";

@@ -64,7 +64,12 @@ class SignedVersionOnH2Tests {
     }
 
     @Test
-    void shouldRefuseToChangeOrDeleteASignature() {
+    void shouldRefuseToChangeOrDeleteASignatureButLetARejectionBeHashedOnce() throws SQLException {
+        sql.execute("insert into cv_document_review (id, document_version_id, kind, decision, comments, task_id, reviewer, reviewed_at) "
+                + "values (2, 2, 'SIGN_OFF', 'reject', 'Too long.', 't2', 'kenji', current_timestamp)");
+        assertThat(sql.executeUpdate("update cv_document_review set sha256 = 'dd' where id = 2")).isEqualTo(1);
+        assertThatThrownBy(() -> sql.executeUpdate("update cv_document_review set sha256 = 'ee' where id = 2"))
+                .hasMessageContaining("Review 2 of document version 2 cannot change");
         assertThatThrownBy(() -> sql.executeUpdate("update cv_document_review set reviewer = 'kenji' where id = 1"))
                 .hasMessageContaining("Review 1 of document version 1 cannot change");
         assertThatThrownBy(() -> sql.executeUpdate("delete from cv_document_review where id = 1"))

@@ -11,15 +11,16 @@ import java.util.Objects;
 import org.h2.api.Trigger;
 
 /**
- * On H2 (the embedded default), what the PL/pgSQL triggers of migration V3_4 do on PostgreSQL: a
- * document version's content never changes and no version is deleted (its SHA-256 may only be
- * given while it has none); a review or signature is never changed nor deleted. H2 creates it by
+ * On H2 (the embedded default), what the PL/pgSQL triggers of migration V3_4 do on PostgreSQL: no
+ * document version and no review or signature is changed or deleted; the one change taken is a
+ * row's SHA-256 given while it has none, nothing else changed. H2 creates it by
  * its class name for each table it guards (so the name stays); the refusal is an
  * {@link SQLException} with SQL state 23000 and a message saying why.
  */
 public class ImmutableRowsTrigger implements Trigger {
 
     private static final String VERSIONS = "CV_DOCUMENT_VERSION";
+    private static final String SHA256 = "SHA256";
 
     private String table;
     private final Map<String, Integer> columns = new HashMap<>();
@@ -41,19 +42,28 @@ public class ImmutableRowsTrigger implements Trigger {
 
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+        if (newRow != null && onlyHashGiven(oldRow, newRow)) {
+            return;
+        }
         if (!table.equals(VERSIONS)) {
             throw new SQLException("Review " + value(oldRow, "ID") + " of document version " + value(oldRow, "DOCUMENT_VERSION_ID")
                     + " cannot change: reviews and signatures are kept as they were given", "23000");
-        }
-        if (newRow != null && unchanged(oldRow, newRow, "BODY") && unchanged(oldRow, newRow, "DOCUMENT_ID")
-                && unchanged(oldRow, newRow, "VERSION")
-                && (value(oldRow, "SHA256") == null || unchanged(oldRow, newRow, "SHA256"))) {
-            return;
         }
         String which = "Version " + value(oldRow, "VERSION") + " of document " + value(oldRow, "DOCUMENT_ID");
         throw new SQLException(signed(connection, value(oldRow, "ID"))
                 ? which + " is signed and cannot change: a signed version stays as it was signed"
                 : which + " cannot change: document versions are immutable (a change is a new version)", "23000");
+    }
+
+    /** Nothing changed but a SHA-256 the row did not have yet. */
+    private boolean onlyHashGiven(Object[] oldRow, Object[] newRow) {
+        for (Map.Entry<String, Integer> column : columns.entrySet()) {
+            boolean hash = column.getKey().equals(SHA256);
+            if (!(hash && oldRow[column.getValue()] == null) && !Objects.equals(oldRow[column.getValue()], newRow[column.getValue()])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean signed(Connection connection, Object versionId) throws SQLException {
@@ -64,10 +74,6 @@ public class ImmutableRowsTrigger implements Trigger {
                 return rs.next() && rs.getInt(1) > 0;
             }
         }
-    }
-
-    private boolean unchanged(Object[] oldRow, Object[] newRow, String column) {
-        return Objects.equals(value(oldRow, column), value(newRow, column));
     }
 
     private Object value(Object[] row, String column) {
