@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.ConveneIntegrationTest;
-import org.convene.ExpertMeetings;
 import org.convene.Mailbox;
 import org.convene.ProcessDriver;
 import org.convene.RestClients;
@@ -43,7 +41,6 @@ import org.convene.TestMeetings;
 import org.convene.document.SignOffProcess.Escalation;
 import org.convene.identity.ConveneGroups;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -277,18 +274,7 @@ class SignOffEscalationTests {
     }
 
     private ProcessInstance signOff(String reviewerIds) {
-        Map<String, Object> variables = new HashMap<>(Map.of(
-                ProcessVariables.MEETING_CODE, code,
-                ProcessVariables.MEETING_TITLE, ExpertMeetings.TITLE,
-                ProcessVariables.MEETING_PLACE, ExpertMeetings.PLACE,
-                ProcessVariables.MEETING_DATES, "8–9 February 2027",
-                DocumentVariables.DOCUMENT_VERSION_ID, versionId,
-                SignOffProcess.REVIEWER_GROUP, ConveneGroups.REVIEWERS,
-                SignOffProcess.SIGN_OFF_POLICY, SignOffPolicy.ALL.toString()));
-        if (reviewerIds != null) {
-            variables.put(SignOffProcess.REVIEWER_IDS, reviewerIds);
-        }
-        return driver.start(SignOffProcess.ID, code, variables);
+        return driver.start(SignOffProcess.ID, code, SignOffProcessTests.variables(code, versionId, SignOffPolicy.ALL, reviewerIds));
     }
 
     /** Both reminders fired and mailed: the sign-off is due, the manager's task waits. */

@@ -338,6 +338,14 @@ class SignOffProcessTests {
     }
 
     private ProcessInstance signOff(SignOffPolicy policy, String reviewerIds) {
+        return driver.start(SignOffProcess.ID, code, variables(code, versionId, policy, reviewerIds));
+    }
+
+    /**
+     * What a phase calls SignOffProcess with: the meeting's variables, the version, the group
+     * {@code reviewers}, the policy, and the named reviewers unless null.
+     */
+    static Map<String, Object> variables(String code, long versionId, SignOffPolicy policy, String reviewerIds) {
         Map<String, Object> variables = new HashMap<>(Map.of(
                 ProcessVariables.MEETING_CODE, code,
                 ProcessVariables.MEETING_TITLE, ExpertMeetings.TITLE,
@@ -349,7 +357,7 @@ class SignOffProcessTests {
         if (reviewerIds != null) {
             variables.put(SignOffProcess.REVIEWER_IDS, reviewerIds);
         }
-        return driver.start(SignOffProcess.ID, code, variables);
+        return variables;
     }
 
     /** The reviewer signs (or rejects) their own task, signed in as themselves, as in Tasklist. */
