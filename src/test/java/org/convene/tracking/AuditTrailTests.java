@@ -257,11 +257,14 @@ class AuditTrailTests {
                 t.plusDays(2).toInstant(), null));
         publish(new InvitationAccepted(code, 1, invitee, ParticipantCategory.GOV, ReplyChannel.PHONE, "Called back.",
                 t.plusDays(3).toInstant(), "lena"));
-        // the document module's announcements of a version and two signatures, the last one first
+        // the document module's announcements of a version and three signatures, the last one first
         publish(new DocumentSignOffRejected(code, DocumentKind.BACKGROUND_PAPER, "", "Background paper", 1,
                 "=HYPERLINK(\"x\")", t.plusDays(5).plusHours(1).toInstant(), "sofia"));
         publish(new DocumentSigned(code, DocumentKind.BACKGROUND_PAPER, "", "Background paper", 1, null,
                 t.plusDays(5).toInstant(), "ravi"));
+        // a manager's decision for a reviewer who did not answer by the due date (the sign-off's escalation)
+        publish(new DocumentSigned(code, DocumentKind.BACKGROUND_PAPER, "", "Background paper", 1, "Overdue.",
+                t.plusDays(5).plusMinutes(30).toInstant(), "grace", "kenji"));
         publish(new DocumentVersionSubmitted(code, DocumentKind.BACKGROUND_PAPER, "", "Background paper", 1, 1L,
                 t.plusDays(4).toInstant(), "lena"));
 
@@ -277,6 +280,7 @@ class AuditTrailTests {
                 "lena | Invitation reply recorded (by phone) | Invitation of Amina Diallo, Ministry of Interior | accepted | Called back. | " + RECORD,
                 "lena | Document version submitted | Background paper, version 1 | null | null | " + RECORD,
                 "ravi | Document signed off | Background paper, version 1 | signed | null | " + RECORD,
+                "grace | Document signed off | Background paper, version 1 | signed for kenji | Overdue. | " + RECORD,
                 "sofia | Document signed off | Background paper, version 1 | rejected | =HYPERLINK(\"x\") | " + RECORD,
                 "omar | Attendance recorded | Day 1 | 27 present | Two came late. | " + RECORD);
 
