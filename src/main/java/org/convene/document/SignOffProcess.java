@@ -28,7 +28,7 @@ public final class SignOffProcess {
     public static final String END_EVENT_REVIEWERS_DECIDED = "EndEvent_ReviewersDecided";
     public static final String GATEWAY_REMINDERS_ARMED = "Gateway_RemindersArmed";
     /** Timer: {@link SignOff#REMINDER_LEAD} before {@link #DUE_AT} (at once when that is past). */
-    public static final String TIMER_EVENT_REMINDER_DUE = "TimerEvent_ReminderDue";
+    public static final String TIMER_EVENT_SIGN_OFF_REMINDER_DUE = "TimerEvent_SignOffReminderDue";
     /** "Remind reviewers": asynchronous; mails the reviewers who have not decided. */
     public static final String SERVICE_TASK_REMIND_REVIEWERS = "ServiceTask_RemindReviewers";
     /** Timer: at {@link #DUE_AT}. */

@@ -11,7 +11,7 @@ import static org.convene.document.SignOffProcess.SERVICE_TASK_REPLACE_REVIEWER;
 import static org.convene.document.SignOffProcess.SIGNED_OFF;
 import static org.convene.document.SignOffProcess.TASK_RESOLVE_OVERDUE_SIGN_OFF;
 import static org.convene.document.SignOffProcess.TASK_SIGN_OFF_DRAFT;
-import static org.convene.document.SignOffProcess.TIMER_EVENT_REMINDER_DUE;
+import static org.convene.document.SignOffProcess.TIMER_EVENT_SIGN_OFF_REMINDER_DUE;
 import static org.convene.document.SignOffProcess.TIMER_EVENT_SIGN_OFF_DUE;
 import static org.convene.workflow.ReviewDecision.APPROVE;
 import static org.convene.workflow.ReviewDecision.REJECT;
@@ -87,7 +87,7 @@ class SignOffEscalationTests {
         Instant after = Instant.now();
         sign("ravi", instance, APPROVE);
 
-        Date reminderDue = driver.fireTimer(instance, TIMER_EVENT_REMINDER_DUE);
+        Date reminderDue = driver.fireTimer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
         assertThat(reminderDue.toInstant()).as("two days before the due date, five days after the start")
                 .isBetween(before.plus(Duration.ofDays(3)).minusMillis(1000), after.plus(Duration.ofDays(3)));
         assertThat(driver.runAsyncJobs(instance)).as("Remind reviewers, asynchronous").isEqualTo(1);
@@ -194,15 +194,15 @@ class SignOffEscalationTests {
 
         driver.complete(resolve, "grace", values(OverdueResolution.EXTEND, null, null, newDay.toString(), null, null));
 
-        assertThat(instance).hasPassed(SERVICE_TASK_EXTEND_DUE_DATE).isWaitingAt(TIMER_EVENT_REMINDER_DUE);
+        assertThat(instance).hasPassed(SERVICE_TASK_EXTEND_DUE_DATE).isWaitingAt(TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
         assertThat(driver.tasks(instance, TASK_SIGN_OFF_DRAFT)).extracting(Task::getAssignee, t -> t.getDueDate().toInstant())
                 .containsExactlyInAnyOrder(tuple("sofia", newDue), tuple("kenji", newDue));
-        assertThat(driver.timer(instance, TIMER_EVENT_REMINDER_DUE).getDuedate().toInstant())
+        assertThat(driver.timer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE).getDuedate().toInstant())
                 .isEqualTo(newDue.minus(Duration.ofDays(2)));
         assertThat(events.stream(SignOffDueDateExtended.class)).singleElement()
                 .extracting(SignOffDueDateExtended::dueAt, SignOffDueDateExtended::actor).containsExactly(newDue, "grace");
 
-        driver.fireTimer(instance, TIMER_EVENT_REMINDER_DUE);
+        driver.fireTimer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
         driver.runAsyncJobs(instance);
         mailbox.deliver(code);
         assertThat(mailbox.received(code)).extracting(Mailbox::messageId).contains(
@@ -224,7 +224,7 @@ class SignOffEscalationTests {
 
         driver.complete(resolve, "grace", values(OverdueResolution.REPLACE, null, null, newDay.toString(), "sofia", "kenji"));
 
-        assertThat(instance).hasPassed(SERVICE_TASK_REPLACE_REVIEWER).isWaitingAt(TIMER_EVENT_REMINDER_DUE);
+        assertThat(instance).hasPassed(SERVICE_TASK_REPLACE_REVIEWER).isWaitingAt(TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
         Task kenjis = driver.task(instance, TASK_SIGN_OFF_DRAFT, "kenji");
         assertThat(kenjis.getId()).as("the same task, handed over").isEqualTo(sofiasTask);
         assertThat(kenjis.getDueDate().toInstant()).isEqualTo(newDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -279,7 +279,7 @@ class SignOffEscalationTests {
 
     /** Both reminders fired and mailed: the sign-off is due, the manager's task waits. */
     private Task overdue(ProcessInstance instance) {
-        driver.fireTimer(instance, TIMER_EVENT_REMINDER_DUE);
+        driver.fireTimer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
         driver.runAsyncJobs(instance);
         driver.fireTimer(instance, TIMER_EVENT_SIGN_OFF_DUE);
         driver.runAsyncJobs(instance);
