@@ -47,7 +47,10 @@ public final class SignOffProcess {
     public static final String SERVICE_TASK_TALLY_SIGN_OFFS = "ServiceTask_TallySignOffs";
     public static final String END_EVENT_SIGN_OFF_COMPLETED = "EndEvent_SignOffCompleted";
 
-    /** In: the Camunda group whose members sign, used when {@link #REVIEWER_IDS} is absent or blank; a replacement comes from it. String. */
+    /**
+     * In: the Camunda group whose members sign, used when {@link #REVIEWER_IDS} is absent or blank; a
+     * replacement at the escalation comes from it ({@code reviewers} when absent). String.
+     */
     public static final String REVIEWER_GROUP = "reviewerGroup";
     /** In (optional): the user ids that sign, comma-separated, e.g. {@code "sofia, kenji"}. String. */
     public static final String REVIEWER_IDS = "reviewerIds";

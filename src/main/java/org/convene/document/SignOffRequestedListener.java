@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.Variables;
+import org.convene.identity.ConveneGroups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,10 @@ class SignOffRequestedListener implements ExecutionListener {
         execution.setVariable(SignOffProcess.REVIEWERS, Variables.objectValue(new ArrayList<>(reviewers))
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable(SignOffProcess.REVIEWER_COUNT, reviewers.size());
+        if (execution.getVariable(SignOffProcess.REVIEWER_GROUP) == null) {
+            // named reviewers alone: a replacement at the escalation comes from the reviewers' group
+            execution.setVariable(SignOffProcess.REVIEWER_GROUP, ConveneGroups.REVIEWERS);
+        }
         execution.setVariable(SignOffProcess.DUE_AT, escalation.dueFromNow());
         execution.setVariable(SignOffProcess.REMINDERS_SENT, 0);
         signOff.ask(versionId, reviewers);

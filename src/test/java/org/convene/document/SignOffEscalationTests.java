@@ -245,6 +245,15 @@ class SignOffEscalationTests {
     }
 
     @Test
+    void shouldOfferAReplacementFromTheReviewersWhenTheCallerNamedTheReviewersOnly() {
+        ProcessInstance instance = SignOffs.start(driver, code, versionId, "ravi, sofia");
+        Task resolve = overdue(instance);
+
+        assertThat(driver.taskVariable(resolve, Escalation.REPLACEMENT_OPTIONS).toString())
+                .contains("\"value\":\"kenji\"").doesNotContain("\"value\":\"ravi\"", "\"value\":\"lena\"");
+    }
+
+    @Test
     void shouldRefuseWrongResolutionsThroughTasklistWith400AndAMessage() {
         ProcessInstance instance = signOff("ravi, sofia");
         Task resolve = overdue(instance);
