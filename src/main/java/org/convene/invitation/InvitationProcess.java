@@ -32,7 +32,7 @@ public final class InvitationProcess {
      * Due at {@link Invitations#nextReminder}: the next reminder of the meeting's schedule after now;
      * when none is left, a day after the reply deadline, so that the deadline always comes first.
      */
-    public static final String TIMER_EVENT_SIGN_OFF_REMINDER_DUE = "TimerEvent_ReminderDue";
+    public static final String TIMER_EVENT_REMINDER_DUE = "TimerEvent_ReminderDue";
     /** Asynchronous before: one job to run per reminder. */
     public static final String SERVICE_TASK_SEND_REMINDER = "ServiceTask_SendReminder";
     /** Due at the invitation's own reply deadline ({@link Invitations#deadlineOf}). */

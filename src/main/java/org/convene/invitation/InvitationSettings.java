@@ -128,7 +128,7 @@ public class InvitationSettings {
         runtimeService.createProcessInstanceQuery().processDefinitionKey(InvitationProcess.ID)
                 .processInstanceBusinessKey(meetingCode).list().forEach(seat -> {
                     Job timer = managementService.createJobQuery().processInstanceId(seat.getId())
-                            .activityId(InvitationProcess.TIMER_EVENT_SIGN_OFF_REMINDER_DUE).timers().singleResult();
+                            .activityId(InvitationProcess.TIMER_EVENT_REMINDER_DUE).timers().singleResult();
                     if (timer != null) {
                         String participantId = (String) runtimeService.getVariable(seat.getId(),
                                 InvitationProcess.PARTICIPANT_ID);

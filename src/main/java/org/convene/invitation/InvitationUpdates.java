@@ -215,7 +215,7 @@ class InvitationUpdates {
     private void moveReplyDeadline(Sent sent) {
         SystemAuthentication.asSystem(identityService, () -> {
             for (String timerEvent : List.of(InvitationProcess.TIMER_EVENT_REPLY_DEADLINE_PASSED,
-                    InvitationProcess.TIMER_EVENT_SIGN_OFF_REMINDER_DUE)) {
+                    InvitationProcess.TIMER_EVENT_REMINDER_DUE)) {
                 managementService.createJobQuery().timers().processInstanceId(sent.processInstanceId())
                         .activityId(timerEvent).list()
                         .forEach(timer -> managementService.recalculateJobDuedate(timer.getId(), false));

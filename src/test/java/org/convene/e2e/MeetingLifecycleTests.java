@@ -262,7 +262,7 @@ class MeetingLifecycleTests {
             String activity = (String) definition.get("activityId");
             // the invitations' reminders and deadline wait behind the replies, which come first
             if (!isOurs(timer) || activity.startsWith("BoundaryEvent_")
-                    || activity.equals(InvitationProcess.TIMER_EVENT_SIGN_OFF_REMINDER_DUE)
+                    || activity.equals(InvitationProcess.TIMER_EVENT_REMINDER_DUE)
                     || activity.equals(InvitationProcess.TIMER_EVENT_REPLY_DEADLINE_PASSED)) {
                 continue;
             }

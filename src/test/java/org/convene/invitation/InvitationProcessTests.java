@@ -112,7 +112,7 @@ class InvitationProcessTests {
                 .ignoringFields("occurredAt").isEqualTo(new InvitationSent(code, meeting.amira(), "Amira Khalil, Ministry of Interior",
                         ParticipantCategory.GOV, deadline.toInstant(), null, null));
         assertThat(driver.timer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED)).hasDueDate(deadline);
-        assertThat(driver.timer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE)).as("14 days before the deadline, in Amman's calendar")
+        assertThat(driver.timer(instance, TIMER_EVENT_REMINDER_DUE)).as("14 days before the deadline, in Amman's calendar")
                 .hasDueDate(Date.from(deadline.toInstant().atZone(AMMAN).minusDays(14).toInstant()));
 
         InvitationReplies.Outcome outcome = invitationReplies.receive(code, meeting.amira(), InvitationReply.ACCEPT,
@@ -212,9 +212,9 @@ class InvitationProcessTests {
 
         fireReminder(amirasSeat);
         fireReminder(petersSeat);
-        assertThat(amirasSeat).hasPassed(TIMER_EVENT_SIGN_OFF_REMINDER_DUE, SERVICE_TASK_SEND_REMINDER).isWaitingAt(GATEWAY_AWAIT_REPLY);
+        assertThat(amirasSeat).hasPassed(TIMER_EVENT_REMINDER_DUE, SERVICE_TASK_SEND_REMINDER).isWaitingAt(GATEWAY_AWAIT_REPLY);
         invitationReplies.receive(code, meeting.amira(), InvitationReply.ACCEPT, ReplyChannel.LINK, null, null, null);
-        Job secondReminder = driver.timer(petersSeat, TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
+        Job secondReminder = driver.timer(petersSeat, TIMER_EVENT_REMINDER_DUE);
         assertThat(secondReminder).as("7 days before the deadline")
                 .hasDueDate(Date.from(deadline.toInstant().atZone(AMMAN).minusDays(7).toInstant()));
         fireReminder(petersSeat);
@@ -222,7 +222,7 @@ class InvitationProcessTests {
         assertThat(mailsTo()).as("mails per recipient").containsExactly(
                 entry("a.khalil@gov.example", List.of("Invitation: " + TITLE, "Reminder: " + TITLE)),
                 entry("p.mwangi@iom.example", List.of("Invitation: " + TITLE, "Reminder: " + TITLE, "Reminder: " + TITLE)));
-        assertThat(driver.timer(petersSeat, TIMER_EVENT_SIGN_OFF_REMINDER_DUE)).as("none left: after the deadline, never first")
+        assertThat(driver.timer(petersSeat, TIMER_EVENT_REMINDER_DUE)).as("none left: after the deadline, never first")
                 .hasDueDate(Date.from(deadline.toInstant().atZone(AMMAN).plusDays(1).toInstant()));
         assertThat(driver.timer(petersSeat, TIMER_EVENT_REPLY_DEADLINE_PASSED)).hasDueDate(deadline);
         assertThat(events.of(ReminderSent.class, code)).extracting(ReminderSent::participantId)
@@ -237,14 +237,14 @@ class InvitationProcessTests {
         Date deadline = invitations.replyDeadline(code);
 
         // fast-forward as a manager does in Cockpit: the timer runs now, weeks before its due date
-        driver.fireTimer(amirasSeat, TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
+        driver.fireTimer(amirasSeat, TIMER_EVENT_REMINDER_DUE);
         driver.runAsyncJob(amirasSeat, SERVICE_TASK_SEND_REMINDER);
 
-        assertThat(driver.timer(amirasSeat, TIMER_EVENT_SIGN_OFF_REMINDER_DUE)).as("the second of the schedule, not the first again")
+        assertThat(driver.timer(amirasSeat, TIMER_EVENT_REMINDER_DUE)).as("the second of the schedule, not the first again")
                 .hasDueDate(Date.from(deadline.toInstant().atZone(AMMAN).minusDays(7).toInstant()));
-        driver.fireTimer(amirasSeat, TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
+        driver.fireTimer(amirasSeat, TIMER_EVENT_REMINDER_DUE);
         driver.runAsyncJob(amirasSeat, SERVICE_TASK_SEND_REMINDER);
-        assertThat(driver.timer(amirasSeat, TIMER_EVENT_SIGN_OFF_REMINDER_DUE)).as("none left")
+        assertThat(driver.timer(amirasSeat, TIMER_EVENT_REMINDER_DUE)).as("none left")
                 .hasDueDate(Date.from(deadline.toInstant().atZone(AMMAN).plusDays(1).toInstant()));
         assertThat(mailsTo()).containsExactly(entry("a.khalil@gov.example",
                 List.of("Invitation: " + TITLE, "Reminder: " + TITLE, "Reminder: " + TITLE)));
@@ -257,7 +257,7 @@ class InvitationProcessTests {
 
         assertThat(settings.changeReminderDays(code, "10, 3", "lena")).containsExactly(10, 3);
 
-        assertThat(driver.timer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE))
+        assertThat(driver.timer(instance, TIMER_EVENT_REMINDER_DUE))
                 .hasDueDate(Date.from(deadline.toInstant().atZone(AMMAN).minusDays(10).toInstant()));
         assertThatThrownBy(() -> settings.changeReminderDays(code, "7.5", "lena")).isInstanceOf(ChangeRefused.class)
                 .hasMessageContaining("whole numbers");
@@ -283,7 +283,7 @@ class InvitationProcessTests {
         assertThat(instance).hasPassed(TIMER_EVENT_REPLY_DEADLINE_PASSED, SERVICE_TASK_RECORD_LAPSE)
                 .isWaitingAt(TASK_INVITE_REPLACEMENT);
         assertThat(invitationStatus(meeting.amira())).as("lapsed at the deadline").isEqualTo(InvitationStatus.LAPSED);
-        assertThat(jobs(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE)).as("the reminders stop").isZero();
+        assertThat(jobs(instance, TIMER_EVENT_REMINDER_DUE)).as("the reminders stop").isZero();
         assertThat(driver.taskVariable(driver.task(instance, TASK_INVITE_REPLACEMENT), SEAT_HISTORY)).asString()
                 .contains("No reply by the deadline");
         assertThat(events.of(InvitationLapsed.class, code)).singleElement().usingRecursiveComparison()
@@ -442,7 +442,7 @@ class InvitationProcessTests {
         Date tenDaysAfterTheInvitation = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(10)));
         assertThat(driver.timer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED)).as("not already overdue")
                 .hasDueDate(tenDaysAfterTheInvitation);
-        assertThat(driver.timer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE).getDuedate()).as("7 days before her own deadline")
+        assertThat(driver.timer(instance, TIMER_EVENT_REMINDER_DUE).getDuedate()).as("7 days before her own deadline")
                 .isEqualTo(Date.from(tenDaysAfterTheInvitation.toInstant().atZone(AMMAN).minusDays(7).toInstant()));
         assertThat(events.of(InvitationSent.class, code)).filteredOn(e -> e.participantId() == meeting.grace()).singleElement()
                 .extracting(InvitationSent::replyBy).isEqualTo(tenDaysAfterTheInvitation.toInstant());
@@ -557,7 +557,7 @@ class InvitationProcessTests {
     void shouldMoveTheReplyDeadlineAndTheNextReminderWhenTheMeetingMoves() {
         ProcessInstance instance = invitedAndSent(meeting.amira());
         Date deadline = driver.timer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED).getDuedate();
-        Date reminder = driver.timer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE).getDuedate();
+        Date reminder = driver.timer(instance, TIMER_EVENT_REMINDER_DUE).getDuedate();
 
         schedules.reschedule(code, new MeetingSchedules.NewSchedule(meeting.firstDay().plusWeeks(2).toString(), null,
                 null, null), "lena");
@@ -566,7 +566,7 @@ class InvitationProcessTests {
         assertThat(driver.timer(instance, TIMER_EVENT_REPLY_DEADLINE_PASSED).getDuedate())
                 .isEqualTo(Date.from(deadline.toInstant().plus(twoWeeks)))
                 .isEqualTo(invitations.deadlineOf(code, String.valueOf(meeting.amira())));
-        assertThat(driver.timer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE).getDuedate())
+        assertThat(driver.timer(instance, TIMER_EVENT_REMINDER_DUE).getDuedate())
                 .isEqualTo(Date.from(reminder.toInstant().plus(twoWeeks)));
     }
 
@@ -599,8 +599,8 @@ class InvitationProcessTests {
 
     /** The reminder timer is due: the engine's clock moves past it, the timer fires, "Send reminder" runs. */
     private void fireReminder(ProcessInstance instance) {
-        clockAfter(driver.timer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE));
-        driver.fireTimer(instance, TIMER_EVENT_SIGN_OFF_REMINDER_DUE);
+        clockAfter(driver.timer(instance, TIMER_EVENT_REMINDER_DUE));
+        driver.fireTimer(instance, TIMER_EVENT_REMINDER_DUE);
         driver.runAsyncJob(instance, SERVICE_TASK_SEND_REMINDER);
     }
 
