@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>409 for a lost race ({@link OptimisticLockingException}), a task already claimed (naming
  *     who claimed it) and a {@link ConflictException} (a meeting code already taken);</li>
- * <li>404 for an id in the path that names no task, process definition or process instance,
+ * <li>404 for an id in the path that names no task, process definition, process instance or job,
  *     and for Camunda's {@link NotFoundException};</li>
  * <li>400 for a form that was not filled in as it says, a {@link BadUserRequestException}, a
  *     value that is not JSON, a Java-serialized value, a value the database refuses as data (too
@@ -57,10 +57,11 @@ public final class EngineRestErrors {
     private static final Pattern ENGINE = Pattern.compile("(?:^|/)engine/([^/]+)/");
     /** Path segments after task/, process-definition/ and process-instance/ that are not ids. */
     private static final String NOT_AN_ID = "(?!(?:key|count|create|report|statistics|suspended|delete|"
-            + "job-retries|variables|message-async|delete-historic-query-based)(?:/|$))";
+            + "job-retries|variables|message-async|delete-historic-query-based|retries)(?:/|$))";
     private static final Pattern TASK = Pattern.compile("(?:^|/)task/" + NOT_AN_ID + "([^/]+)");
     private static final Pattern DEFINITION = Pattern.compile("(?:^|/)process-definition/" + NOT_AN_ID + "([^/]+)");
     private static final Pattern INSTANCE = Pattern.compile("(?:^|/)process-instance/" + NOT_AN_ID + "([^/]+)");
+    private static final Pattern JOB = Pattern.compile("(?:^|/)job/" + NOT_AN_ID + "([^/]+)");
     /** Camunda's code of "Java serialization format is prohibited" (a caller sent a serialized Java object). */
     private static final String SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
@@ -177,6 +178,7 @@ public final class EngineRestErrors {
         Matcher task = TASK.matcher(path);
         Matcher definition = DEFINITION.matcher(path);
         Matcher instance = INSTANCE.matcher(path);
+        Matcher job = JOB.matcher(path);
         if (task.find()) {
             String id = task.group(1);
             ProcessEngine engine = engines.apply(path);
@@ -199,6 +201,13 @@ public final class EngineRestErrors {
                     .processInstanceId(id).count() == 0) {
                 return Optional.of(new Refusal(404, "NotFoundException",
                         "There is no running process instance with the id " + id + "."));
+            }
+        } else if (job.find()) {
+            String id = job.group(1);
+            ProcessEngine engine = engines.apply(path);
+            if (engine != null && engine.getManagementService().createJobQuery().jobId(id).count() == 0) {
+                return Optional.of(new Refusal(404, "NotFoundException", "There is no job with the id " + id
+                        + ": it ran or was deleted meanwhile, or the id is wrong."));
             }
         }
         return Optional.empty();

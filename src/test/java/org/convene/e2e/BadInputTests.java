@@ -56,6 +56,8 @@ import org.convene.BrowserSession;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
 import org.convene.TestMeetings;
+import org.convene.document.DocumentKind;
+import org.convene.document.Documents;
 import org.convene.identity.SignedLinks;
 import org.convene.invitation.InvitationProcess;
 import org.convene.meeting.ConceptNoteApprovalProcess;
@@ -93,6 +95,7 @@ class BadInputTests {
     @Autowired Participants participants;
     @Autowired ManagementService managementService;
     @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final List<Answer> answers = new ArrayList<>();
@@ -126,6 +129,9 @@ class BadInputTests {
         tasklistApi(code, firstDay);
         claimRaces();
         appApiAndPages(code);
+        meetingApi(code);
+        documentsAndExports(code);
+        cockpitJobs();
         signedLinks(code);
 
         Map<Integer, Long> byStatus = answers.stream()
@@ -433,6 +439,126 @@ class BadInputTests {
         lena.get(people);
         form(lena, "an unknown meeting", "/meetings/NO-SUCH-MEETING/participants",
                 person("Ann", "Ministry", "GOV", "a@b.example"));
+    }
+
+    // --- the app's JSON API: schedule, cancellation, replies, invitation settings, participants, agenda ----
+
+    private void meetingApi(String code) {
+        String meeting = "/api/meetings/" + code;
+        String unknown = "/api/meetings/NO-SUCH-MEETING";
+        expect(rest("lena", "an unknown meeting", "GET", unknown + "/schedule", null), 404, "NO-SUCH-MEETING");
+        expect(rest("lena", "a schedule that is not JSON", "PUT", meeting + "/schedule", "{firstDay:"), 400, "");
+        expect(rest("lena", "a first day in the past", "PUT", meeting + "/schedule",
+                json(Map.of("firstDay", "2020-01-06", "reason", "test"))), 422, "The first day must be after today");
+        rest("lena", "an impossible first day", "PUT", meeting + "/schedule", json(Map.of("firstDay", "2027-02-30")));
+        rest("lena", "a first day as a number", "PUT", meeting + "/schedule", "{\"firstDay\": 20270208}");
+        rest("lena", "an unknown time zone", "PUT", meeting + "/schedule", json(Map.of("timeZone", "Mars/Olympus_Mons")));
+        rest("lena", "a schedule that is a list", "PUT", meeting + "/schedule", "[]");
+        rest("lena", "an empty schedule", "PUT", meeting + "/schedule", "{}");
+        expect(rest("grace", "an unknown meeting", "POST", unknown + "/cancellation", json(Map.of("reason", "x"))), 404, "");
+        rest("grace", "a cancellation that is not JSON", "POST", meeting + "/cancellation", "reason=none");
+        rest("grace", "a cancellation reason as a list", "POST", meeting + "/cancellation", "{\"reason\": [1, 2]}");
+
+        for (String operation : List.of("reply", "correction", "withdrawal")) {
+            expect(rest("lena", "an unknown participant", "POST", meeting + "/participants/999999999/" + operation,
+                    json(Map.of("reply", "accept"))), 404, "");
+            rest("lena", "a participant id in words", "POST", meeting + "/participants/amira/" + operation,
+                    json(Map.of("reply", "accept")));
+            rest("lena", "a participant id too big", "POST", meeting + "/participants/99999999999999999999999/" + operation,
+                    json(Map.of("reply", "accept")));
+            rest("lena", "a body that is not JSON", "POST", meeting + "/participants/1/" + operation, "accept");
+            rest("lena", "an unknown meeting", "POST", unknown + "/participants/1/" + operation, json(Map.of("reply", "accept")));
+        }
+        rest("lena", "a reply of maybe", "POST", meeting + "/participants/1/reply", json(Map.of("reply", "maybe")));
+        rest("lena", "a reply as a number", "POST", meeting + "/participants/1/reply", "{\"reply\": 1}");
+        expect(rest("lena", "an unknown meeting", "GET", unknown + "/participants/confirmed", null), 404, "");
+        expect(rest("lena", "an unknown meeting", "GET", unknown + "/invitation-settings", null), 404, "");
+        rest("lena", "settings that are not JSON", "PUT", meeting + "/invitation-settings", "{");
+        rest("lena", "settings with a list of words", "PUT", meeting + "/invitation-settings",
+                "{\"reminderDaysBeforeDeadline\": [\"soon\"], \"replyDays\": -5}");
+        rest("lena", "settings that are a list", "PUT", meeting + "/invitation-settings", "[1]");
+        expect(rest("lena", "an unknown meeting", "GET", unknown + "/participants", null), 404, "");
+        rest("lena", "a participants' CSV that is binary", "POST", meeting + "/participants", "text/csv", "\u0000\u0001\u0002");
+        rest("lena", "a participants' CSV with a dry run of perhaps", "POST", meeting + "/participants?dryRun=perhaps",
+                "text/csv", "name,organisation,category,email\nAnn,Ministry,GOV,a@b.example\n");
+        rest("lena", "a participants' CSV without its header", "POST", meeting + "/participants", "text/csv", "Ann;GOV\n");
+
+        expect(rest("lena", "an unknown meeting", "GET", unknown + "/agenda", null), 404, "NO-SUCH-MEETING");
+        expect(rest("lena", "an agenda that is not JSON", "PUT", meeting + "/agenda", "{sessions: ["), 400, "");
+        rest("lena", "an agenda that is a list", "PUT", meeting + "/agenda", "[]");
+        rest("lena", "an empty agenda", "PUT", meeting + "/agenda", "{}");
+        rest("lena", "sessions as a word", "PUT", meeting + "/agenda", json(Map.of("sessions", "many")));
+        for (Map<String, Object> session : List.<Map<String, Object>>of(
+                Map.of("day", "one", "startsAt", "09:00", "endsAt", "10:00", "kind", "PLENARY", "title", "Opening"),
+                Map.of("day", 99, "startsAt", "09:00", "endsAt", "10:00", "kind", "PLENARY", "title", "Opening"),
+                Map.of("day", 1, "startsAt", "25:99", "endsAt", "10:00", "kind", "PLENARY", "title", "Opening"),
+                Map.of("day", 1, "startsAt", "10:00", "endsAt", "09:00", "kind", "PLENARY", "title", "Opening"),
+                Map.of("day", 1, "startsAt", "09:00", "endsAt", "10:00", "kind", "PICNIC", "title", "Opening"),
+                Map.of("day", 1, "startsAt", "09:00", "endsAt", "10:00", "kind", "PLENARY", "title", "x".repeat(5000)),
+                Map.of("id", 999999999, "day", 1, "startsAt", "09:00", "endsAt", "10:00", "kind", "PLENARY", "title", "A"),
+                Map.of("id", "abc", "day", 1, "startsAt", "09:00", "endsAt", "10:00", "kind", "PLENARY", "title", "A"))) {
+            expect(rest("lena", "an agenda with a session that breaks the rules " + session.keySet(), "PUT",
+                    meeting + "/agenda", json(Map.of("sessions", List.of(session), "workingGroups", List.of()))), 400, "");
+        }
+        expect(rest("lena", "an agenda with a working group that has no code", "PUT", meeting + "/agenda",
+                json(Map.of("sessions", List.of(), "workingGroups", List.of(Map.of("questions", "what?"))))), 400, "");
+    }
+
+    // --- documents: version pages, changes, PDF and DOCX, the version API; the meeting's prints -------
+
+    private void documentsAndExports(String code) {
+        long id = documents.saveDraft(code, DocumentKind.BACKGROUND_PAPER, "", "# Background\n\nFirst text.", "lena", null)
+                .documentId();
+        documents.saveDraft(code, DocumentKind.BACKGROUND_PAPER, "", "# Background\n\nSecond text.", "omar", null);
+        BrowserSession lena = BrowserSession.signedIn(port, "lena");
+        BrowserSession ravi = BrowserSession.signedIn(port, "ravi");
+        for (String suffix : List.of("", ".pdf", ".docx", "/changes")) {
+            expect(page(lena, "an unknown document", "/documents/999999999/versions/1" + suffix), 404, "");
+            expect(page(lena, "an unknown version", "/documents/" + id + "/versions/99" + suffix), 404, "");
+            page(lena, "a version 0", "/documents/" + id + "/versions/0" + suffix);
+            page(lena, "a version below 0", "/documents/" + id + "/versions/-1" + suffix);
+            page(lena, "a document id in words", "/documents/paper/versions/1" + suffix);
+            page(lena, "a document id too big", "/documents/99999999999999999999999/versions/1" + suffix);
+            expect(page(ravi, "a reviewer not asked", "/documents/" + id + "/versions/1" + suffix), 403, "");
+        }
+        String changes = "/documents/" + id + "/versions/2/changes";
+        expect(page(lena, "changes from a version in words", changes + "?from=first"), 400, "from");
+        expect(page(lena, "changes from an unknown version", changes + "?from=99"), 404, "");
+        page(lena, "changes from version 0", changes + "?from=0");
+        page(lena, "changes from a version too big", changes + "?from=99999999999999999999999");
+
+        String meeting = "/meetings/" + code;
+        for (String print : List.of("/concept-note.pdf", "/concept-note.docx", "/agenda.pdf", "/agenda.docx",
+                "/agenda.ics", "/concept-note/changes", "/documents")) {
+            expect(page(lena, "an unknown meeting", "/meetings/NO-SUCH-MEETING" + print), 404, "");
+            page(lena, "a garbled code", "/meetings/%C3%28" + print);
+        }
+        page(lena, "concept note changes from a version in words", meeting + "/concept-note/changes?from=first");
+        page(lena, "concept note changes from an unknown version", meeting + "/concept-note/changes?from=99");
+
+        String api = "/api/documents/" + id + "/versions/1";
+        expect(rest("lena", "a change to a submitted version", "PUT", api, json(Map.of("text", "changed"))), 409, "");
+        expect(rest("lena", "a change to an unknown document", "PUT", "/api/documents/999999999/versions/1",
+                json(Map.of("text", "changed"))), 404, "");
+        rest("lena", "a document id in words", "PUT", "/api/documents/paper/versions/1", json(Map.of("text", "x")));
+        rest("lena", "a version in words", "PUT", "/api/documents/" + id + "/versions/first", json(Map.of("text", "x")));
+        rest("lena", "a change that is not JSON", "PUT", api, "text=changed");
+    }
+
+    // --- what a manager does to jobs in Cockpit, on jobs that do not exist ---------------------------
+
+    private void cockpitJobs() {
+        String job = ENGINE + "/job/" + UNKNOWN_ID;
+        expect(rest("grace", "an unknown job's due date", "PUT", job + "/duedate",
+                json(Map.of("duedate", "2027-01-01T09:00:00.000+0000"))), 404, UNKNOWN_ID);
+        expect(rest("grace", "an unknown job's retries", "PUT", job + "/retries", json(Map.of("retries", 3))), 404, "");
+        expect(rest("grace", "an unknown job run now", "POST", job + "/execute", null), 404, "");
+        rest("grace", "an unknown job suspended", "PUT", job + "/suspended", json(Map.of("suspended", true)));
+        rest("grace", "an unknown job's priority", "PUT", job + "/priority", json(Map.of("priority", 5)));
+        rest("grace", "an unknown job", "GET", job, null);
+        rest("grace", "an unknown job's stack trace", "GET", job + "/stacktrace", null);
+        rest("grace", "a due date that is no date", "PUT", job + "/duedate", json(Map.of("duedate", "tomorrow")));
+        rest("grace", "retries in words", "PUT", job + "/retries", json(Map.of("retries", "three")));
     }
 
     // --- the invitees' signed links (no login) -------------------------------------------------------
