@@ -115,6 +115,27 @@ public final class TasklistBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     }
 
+    /** Opens a task in Tasklist without claiming it. */
+    public void openTask(String taskId) {
+        driver.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task]")));
+    }
+
+    /** Clicks an element once it is clickable. */
+    public void click(By element) {
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** The text the page shows (its body's innerText). */
+    public String text() {
+        return (String) script("return document.body.innerText");
+    }
+
+    /** The page's HTML as the browser has it now. */
+    public String html() {
+        return driver.getPageSource();
+    }
+
     /** Opens Tasklist's "Start process" dialog on the start form of the named process. */
     public void openStartForm(String processName) {
         driver.findElement(By.cssSelector(".start-process-action a")).click();
