@@ -1,12 +1,9 @@
 package org.convene.document;
 
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.List;
 import org.convene.identity.UserDirectory;
+import org.convene.workflow.Downloads;
 import org.convene.workflow.MeetingHeadings;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +14,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.util.UriUtils;
 
 /**
  * A document version's page (rendered text, title, version, status, who wrote it when, its reviews
@@ -80,7 +76,7 @@ class DocumentPages {
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable int n) {
         Documents.Document document = readable(id);
         Documents.Version version = version(document, n);
-        return download(prints.fileName(document, version) + ".pdf", MediaType.APPLICATION_PDF,
+        return Downloads.attachment(prints.fileName(document, version) + ".pdf", MediaType.APPLICATION_PDF,
                 prints.pdf(document, version));
     }
 
@@ -88,7 +84,7 @@ class DocumentPages {
     ResponseEntity<byte[]> docx(@PathVariable long id, @PathVariable int n) {
         Documents.Document document = readable(id);
         Documents.Version version = version(document, n);
-        return download(prints.fileName(document, version) + ".docx", DOCX, prints.docx(document, version));
+        return Downloads.attachment(prints.fileName(document, version) + ".docx", DOCX, prints.docx(document, version));
     }
 
     @GetMapping("/meetings/{code}/documents")
@@ -133,29 +129,6 @@ class DocumentPages {
         return userId == null ? "the system" : users.find(userId).map(UserDirectory.Person::name).orElse(userId);
     }
 
-    /**
-     * A download: attachment, an ASCII file name for old clients and the exact one in RFC 5987's
-     * {@code filename*} (Spring's {@code filename(name, charset)} would put an RFC 2047 word in the
-     * plain parameter, which browsers show as it is).
-     */
-    static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] content) {
-        String ascii = asciiFileName(fileName);
-        String disposition = ContentDisposition.attachment().filename(ascii).build().toString();
-        if (!ascii.equals(fileName)) {
-            disposition += "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
-        }
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-                .header("X-Content-Type-Options", "nosniff")
-                .body(content);
-    }
-
-    /** The name with accents dropped and anything but letters, digits, dot, dash and underscore made a dash. */
-    static String asciiFileName(String fileName) {
-        String ascii = Normalizer.normalize(fileName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-|-(?=\\.)", "");
-        return ascii.startsWith(".") || ascii.isEmpty() ? "document" + ascii : ascii;
-    }
 
     /** An unknown meeting, document or version: the 404 page with this message. */
     static class DocumentNotFoundException extends RuntimeException {

@@ -10,8 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.convene.meeting.Meetings;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.convene.workflow.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -45,11 +44,8 @@ class ParticipantCsv {
     @GetMapping("/meetings/{code}/participants.csv")
     ResponseEntity<byte[]> export(@PathVariable String code) {
         meetings.get(code);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("participants-" + code + ".csv", StandardCharsets.UTF_8).build().toString())
-                .body(csv(participants.list(code)));
+        return Downloads.attachment("participants-" + code + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+                csv(participants.list(code)));
     }
 
     /** The file's bytes: the byte-order mark, the header, one row per participant (the list, then the reserve). */

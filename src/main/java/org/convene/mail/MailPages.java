@@ -7,9 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convene.identity.SignedInUser;
 import org.convene.workflow.ChangeRefused;
+import org.convene.workflow.Downloads;
 import org.convene.workflow.MeetingHeadings;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +77,7 @@ class MailPages {
         mail(code, id);
         Attachment attachment = mails.attachment(id, partNo)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The mail has no attachment " + partNo));
-        return download(attachment.fileName(), attachment.contentType(), attachment.content());
+        return Downloads.attachment(attachment.fileName(), MediaType.parseMediaType(attachment.contentType()), attachment.content());
     }
 
     @GetMapping("/{id}/" + MailMessages.CALENDAR_FILE_NAME)
@@ -88,7 +87,8 @@ class MailPages {
         if (mail.calendar() == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The mail has no calendar entry");
         }
-        return download(MailMessages.CALENDAR_FILE_NAME, "text/calendar; charset=UTF-8; method=" + mail.calendar().method(),
+        return Downloads.attachment(MailMessages.CALENDAR_FILE_NAME,
+                MediaType.parseMediaType("text/calendar; charset=UTF-8; method=" + mail.calendar().method()),
                 mail.calendar().ics().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -138,14 +138,5 @@ class MailPages {
         }
         pieces.add(new TextPiece(text.substring(at), false));
         return pieces;
-    }
-
-    private static ResponseEntity<byte[]> download(String fileName, String contentType, byte[] content) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(contentType))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(content);
     }
 }

@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.convene.document.DocumentExports;
 import org.convene.document.PrintedDocument;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.convene.workflow.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,27 +50,27 @@ class MeetingExports {
 
     @GetMapping("/meetings/{code}/concept-note.pdf")
     ResponseEntity<byte[]> conceptNotePdf(@PathVariable String code) {
-        return download(code + "-concept-note.pdf", MediaType.APPLICATION_PDF, conceptNote(code, exports::pdf));
+        return Downloads.attachment(code + "-concept-note.pdf", MediaType.APPLICATION_PDF, conceptNote(code, exports::pdf));
     }
 
     @GetMapping("/meetings/{code}/concept-note.docx")
     ResponseEntity<byte[]> conceptNoteDocx(@PathVariable String code) {
-        return download(code + "-concept-note.docx", DOCX, conceptNote(code, exports::docx));
+        return Downloads.attachment(code + "-concept-note.docx", DOCX, conceptNote(code, exports::docx));
     }
 
     @GetMapping("/meetings/{code}/agenda.pdf")
     ResponseEntity<byte[]> agendaPdf(@PathVariable String code) {
-        return download(code + "-agenda.pdf", MediaType.APPLICATION_PDF, exports.pdf(prints.agenda(code)));
+        return Downloads.attachment(code + "-agenda.pdf", MediaType.APPLICATION_PDF, exports.pdf(prints.agenda(code)));
     }
 
     @GetMapping("/meetings/{code}/agenda.docx")
     ResponseEntity<byte[]> agendaDocx(@PathVariable String code) {
-        return download(code + "-agenda.docx", DOCX, exports.docx(prints.agenda(code)));
+        return Downloads.attachment(code + "-agenda.docx", DOCX, exports.docx(prints.agenda(code)));
     }
 
     @GetMapping("/meetings/{code}/agenda.ics")
     ResponseEntity<byte[]> agendaCalendar(@PathVariable String code) {
-        return download(code + "-agenda.ics", CALENDAR, agendaCalendar.ics(code).getBytes(StandardCharsets.UTF_8));
+        return Downloads.attachment(code + "-agenda.ics", CALENDAR, agendaCalendar.ics(code).getBytes(StandardCharsets.UTF_8));
     }
 
     @ExceptionHandler(NoConceptNote.class)
@@ -85,18 +84,4 @@ class MeetingExports {
         return format.apply(prints.conceptNote(code).orElseThrow(() -> new NoConceptNote(code)));
     }
 
-    /**
-     * The file as an attachment: {@code attachment; filename="<name>"; filename*=UTF-8''<name>}, both
-     * written by Spring's {@link ContentDisposition} (which, given a charset, would put an RFC 2047
-     * word into the plain {@code filename}; the names here are ASCII, so that one stays plain).
-     */
-    static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] content) {
-        String plain = ContentDisposition.attachment().filename(fileName).build().toString();
-        String extended = ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, plain + extended.substring(extended.indexOf("; filename*=")))
-                .header("X-Content-Type-Options", "nosniff")
-                .body(content);
-    }
 }

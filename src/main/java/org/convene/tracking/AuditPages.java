@@ -3,8 +3,7 @@ package org.convene.tracking;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.convene.meeting.Meetings;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.convene.workflow.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -40,10 +39,6 @@ class AuditPages {
     @GetMapping("/meetings/{code}/audit.csv")
     ResponseEntity<byte[]> csv(@PathVariable String code) {
         byte[] body = AuditCsv.of(auditTrail.of(code)).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("audit-" + code.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv").build().toString())
-                .body(body);
+        return Downloads.attachment("audit-" + code + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8), body);
     }
 }
