@@ -20,7 +20,7 @@
  * {@link org.convene.invitation.ReminderScheduleChanged}, {@link org.convene.invitation.ReplacementInvited}
  * and {@link org.convene.invitation.SeatLeftEmpty}.
  */
-@ApplicationModule(allowedDependencies = {"meeting", "meeting :: events", "identity", "workflow", "mail"})
+@ApplicationModule(allowedDependencies = {"meeting", "meeting :: events", "document", "identity", "workflow", "mail"})
 package org.convene.invitation;
 
 import org.springframework.modulith.ApplicationModule;

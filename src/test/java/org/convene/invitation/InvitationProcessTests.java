@@ -338,6 +338,17 @@ class InvitationProcessTests {
     }
 
     @Test
+    void shouldShowHtmlAnInviteeTypedIntoHerReplyAsTextInTheReplacementForm() {
+        ProcessInstance instance = invitedAndSent(meeting.amira());
+        invitationReplies.receive(code, meeting.amira(), InvitationReply.DECLINE, ReplyChannel.LINK,
+                "Sorry <img src=x onerror=alert(1)> <b>busy</b>", null, null);
+
+        Task inviteReplacement = driver.task(instance, TASK_INVITE_REPLACEMENT);
+        assertThat(driver.taskVariable(inviteReplacement, SEAT_HISTORY)).asString()
+                .contains("Sorry &lt;img src=x onerror=alert(1)> &lt;b>busy&lt;/b>").doesNotContain("<img", "<b>");
+    }
+
+    @Test
     void shouldStartTheReplacementDecisionWhenAnAcceptanceIsCorrectedToADecline() {
         ProcessInstance instance = invitedAndSent(meeting.amira());
         invitationReplies.receive(code, meeting.amira(), InvitationReply.ACCEPT, ReplyChannel.LINK, null, null, null);
