@@ -19,9 +19,14 @@ import javax.sql.DataSource;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -45,6 +50,7 @@ class EmbeddedDefaultIT {
     @Autowired DataSource dataSource;
     @Autowired JdbcClient jdbc;
     @Autowired GreenMail smtp;
+    @LocalServerPort int port;
 
     @Test
     void shouldStartOnH2WithTheDemoMeetingWaitingForItsConceptNote() throws Exception {
@@ -87,6 +93,68 @@ class EmbeddedDefaultIT {
         assertThat(jdbc.sql("select count(*) from cv_participant where meeting_code = ?").param(demo.code())
                 .query(Integer.class).single()).isEqualTo(13);
         shouldDeliverTheDemoMailsToTheEmbeddedSmtpServer(all);
+    }
+
+    /**
+     * Tried as a new manager would: grace signs into Cockpit, sees the Meetings dashboard with the three
+     * demo meetings — their phases and the mid-invitations meeting's replies — and opens that meeting's
+     * process instance from its row. Screenshots: target/browser/cockpit-meetings-dashboard.png and
+     * cockpit-meeting-instance.png.
+     */
+    @Test
+    void shouldShowAManagerTheDemoMeetingsOnCockpitsDashboard() {
+        List<Meeting> all = meetings.all();
+        String amman = codeEndingIn(all, "-AMMAN");
+        String nairobi = codeEndingIn(all, "-NAIROBI");
+        String bangkok = codeEndingIn(all, "-BANGKOK");
+        try (TasklistBrowser browser = TasklistBrowser.start(port, ZoneId.of("Asia/Amman"))) {
+            browser.signIntoCockpit("grace");
+            Map<String, Map<String, String>> rows;
+            try {
+                rows = browser.until(page -> dashboard(page, List.of(amman, nairobi, bangkok)));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("cockpit-meetings-dashboard-missing");
+                throw e;
+            }
+            assertThat(rows.get(amman)).containsEntry("phase", "Concept note")
+                    .as("the seeded concept note waits for staff, not for a review").containsEntry("drafts", "0");
+            assertThat(rows.get(nairobi)).containsEntry("phase", "Preparation")
+                    .as("invited / accepted / declined / pending").containsEntry("invitations", "4 / 1 / 1 / 2");
+            assertThat(rows.get(bangkok)).containsEntry("phase", "Summary conclusions");
+            assertThat(rows.get(amman).get("days")).matches("in \\d+ days");
+            browser.screenshot("cockpit-meetings-dashboard");
+
+            browser.click(By.cssSelector("#convene-meetings tr[data-code='" + nairobi + "'] a.convene-meeting-link"));
+            browser.until(page -> page.getCurrentUrl().contains("#/process-instance/"));
+            // Cockpit's instance view names the instance's definition and business key
+            browser.until(page -> page.getPageSource().contains(nairobi) && page.getPageSource().contains("Expert meeting"));
+            assertThat(browser.currentUrl()).contains("/runtime");
+            browser.screenshot("cockpit-meeting-instance");
+        }
+    }
+
+    private static String codeEndingIn(List<Meeting> all, String suffix) {
+        return all.stream().map(Meeting::code).filter(c -> c.endsWith(suffix)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The dashboard's rows by meeting code (each cell's text by its column: phase, days, invitations, drafts,
+     * overdue, incidents), once it lists every code; null while it does not (or Cockpit draws it again).
+     */
+    private static Map<String, Map<String, String>> dashboard(WebDriver page, List<String> codes) {
+        try {
+            Map<String, Map<String, String>> rows = new java.util.HashMap<>();
+            for (WebElement row : page.findElements(By.cssSelector("#convene-meetings tbody tr"))) {
+                Map<String, String> cells = new java.util.HashMap<>();
+                for (String column : List.of("phase", "days", "invitations", "drafts", "overdue", "incidents")) {
+                    cells.put(column, row.findElement(By.className("convene-" + column)).getText().strip());
+                }
+                rows.put(row.getDomAttribute("data-code"), cells);
+            }
+            return rows.keySet().containsAll(codes) ? rows : null;
+        } catch (StaleElementReferenceException redrawn) {
+            return null;
+        }
     }
 
     /** The job executor hands the mid-invitations meeting's mails to the embedded GreenMail once the seeding committed. */

@@ -103,6 +103,44 @@ public final class TasklistBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs in on Cockpit's login page (password = user id) and waits for its dashboard. A first
+     * attempt whose typing the cold page lost is repeated once, its page kept as a screenshot.
+     */
+    public void signIntoCockpit(String user) {
+        Function<WebDriver, Boolean> onDashboard = page -> page.getCurrentUrl().contains("#/dashboard")
+                && page.findElements(By.cssSelector("input[ng-model=username]")).stream().noneMatch(WebElement::isDisplayed);
+        for (int attempt = 1; ; attempt++) {
+            driver.get(base + "/camunda/app/cockpit/default/#/login");
+            WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            name.clear();
+            name.sendKeys(user);
+            WebElement password = driver.findElement(By.cssSelector("input[ng-model=password]"));
+            password.clear();
+            password.sendKeys(user);
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            if (attempt == 2) {
+                wait.until(onDashboard);
+                return;
+            }
+            if (within(Duration.ofSeconds(60), onDashboard)) {
+                return;
+            }
+            screenshot("cockpit-login-attempt-" + attempt);
+        }
+    }
+
+    /** The elements the page shows for the selector, once at least one is there. */
+    public java.util.List<WebElement> all(By selector) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(selector));
+        return driver.findElements(selector);
+    }
+
+    /** The address the browser shows. */
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     /** Opens a page of the app (a path such as {@code /meetings/EM-2027-AMMAN/mails}) in the signed-in session. */
     public void open(String path) {
         driver.get(base + path);

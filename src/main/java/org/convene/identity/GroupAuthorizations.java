@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.convene.workflow.FormValidationPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -87,8 +88,57 @@ public class GroupAuthorizations {
         revoke(ConveneGroups.MANAGERS, Resources.TASK, ANY);
         grant(ConveneGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 
-        filter("My groups' tasks", -10, Map.of("candidateGroupsExpression", "${currentUserGroups()}"));
-        filter("My tasks", -5, Map.of("assigneeExpression", "${currentUser()}"));
+        filter(MY_GROUPS_TASKS, -10, "Tasks offered to my groups, assigned or not", mine());
+        filter(MY_TASKS, -5, "Tasks assigned to me", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filter(OVERDUE, 0, "My groups' tasks past their due date", mine().dueBeforeExpression("${now()}"));
+        filter(DUE_THIS_WEEK, 5, "My groups' tasks due in the next seven days",
+                mine().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
+    }
+
+    /** Tasklist's lists, by name. */
+    public static final String MY_GROUPS_TASKS = "My groups' tasks";
+    public static final String MY_TASKS = "My tasks";
+    public static final String OVERDUE = "Overdue";
+    public static final String DUE_THIS_WEEK = "Due this week";
+
+    /** What each task of a list shows beside its name and due date (task-local variables, workflow/FormValidationPlugin). */
+    public static final List<Map<String, String>> LIST_VARIABLES = List.of(
+            Map.of("name", FormValidationPlugin.TASK_MEETING_VARIABLE, "label", "Meeting"),
+            Map.of("name", FormValidationPlugin.TASK_MEETING_TITLE_VARIABLE, "label", "Title"),
+            Map.of("name", FormValidationPlugin.TASK_DOCUMENT_VARIABLE, "label", "Document"));
+
+    /**
+     * The tasks offered to the signed-in user's groups, assigned or not, soonest due first: evaluated
+     * for whoever opens the list, so each person sees their own groups' work (a manager, who may read
+     * every task, too).
+     */
+    public TaskQuery mine() {
+        return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+    }
+
+    /**
+     * Creates Tasklist's list, or brings it up to date (its query and how it shows), by name; readable by
+     * every group (FILTER READ above).
+     *
+     * @param priority Tasklist's order, lowest first
+     */
+    public void filter(String name, int priority, String description, TaskQuery query) {
+        filter(name, priority, description, query, Map.of());
+    }
+
+    /**
+     * As {@link #filter(String, int, String, TaskQuery)}, with properties of the caller's (e.g. the meeting a
+     * list belongs to), kept beside Tasklist's own.
+     */
+    public void filter(String name, int priority, String description, TaskQuery query, Map<String, Object> more) {
+        Map<String, Object> properties = new java.util.HashMap<>(more);
+        properties.putAll(Map.of("priority", priority, "autoRefresh", true, "description", description,
+                "variables", LIST_VARIABLES));
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name);
+        }
+        filterService.saveFilter(filter.setQuery(query.orderByDueDate().asc()).setProperties(properties));
     }
 
     private void group(String id, String name) {
@@ -119,28 +169,5 @@ public class GroupAuthorizations {
     private void revoke(String groupId, Resource resource, String resourceId) {
         authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
                 .list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
-    }
-
-    private void filter(String name, int priority, Map<String, String> criteria) {
-        Map<String, Object> properties = Map.of("priority", priority, "autoRefresh", true,
-                "description", name.equals("My tasks") ? "Tasks assigned to me" : "Tasks offered to my groups",
-                // each task in the list shows which meeting it belongs to (a task-local variable)
-                "variables", List.of(Map.of("name", "meeting", "label", "Meeting")));
-        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            filterService.saveFilter(existing.setProperties(properties));
-            return;
-        }
-        TaskQuery taskQuery = taskService.createTaskQuery();
-        if (criteria.containsKey("assigneeExpression")) {
-            taskQuery.taskAssigneeExpression(criteria.get("assigneeExpression"));
-        } else {
-            taskQuery.taskCandidateGroupInExpression(criteria.get("candidateGroupsExpression")).includeAssignedTasks();
-        }
-        taskQuery.orderByDueDate().asc();
-        Filter filter = filterService.newTaskFilter(name)
-                .setQuery(taskQuery)
-                .setProperties(properties);
-        filterService.saveFilter(filter);
     }
 }

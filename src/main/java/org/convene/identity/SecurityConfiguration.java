@@ -77,8 +77,14 @@ class SecurityConfiguration {
                 // IdentityAuthenticationProvider, the only AuthenticationProvider bean, authenticates
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ThrottleAwareEntryPoint()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session fixation step: the API never logs in through a session, and changing the id of the
+                // webapps' session under Cockpit's concurrent requests would sign the manager out
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(csrf -> csrf.disable())
+                // one login: Cockpit's Meetings dashboard reads GET /api/meetings in the webapps' session
+                .addFilterBefore(new WebappSessionAuthenticationFilter(paths.matcher(HttpMethod.GET, "/api/meetings")),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
     }

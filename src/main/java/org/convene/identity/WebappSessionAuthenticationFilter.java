@@ -12,6 +12,8 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,11 +24,26 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String ENGINE = "default";
 
+    private final RequestMatcher applies;
+
+    /** For the app's pages: every request. */
+    WebappSessionAuthenticationFilter() {
+        this(AnyRequestMatcher.INSTANCE);
+    }
+
+    /**
+     * For the API, whose chain has no CSRF protection: only the requests {@code applies} matches (reads:
+     * the Cockpit dashboard's {@code GET /api/meetings}); every other API call needs HTTP Basic.
+     */
+    WebappSessionAuthenticationFilter(RequestMatcher applies) {
+        this.applies = applies;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+        if (session != null && applies.matches(request) && SecurityContextHolder.getContext().getAuthentication() == null) {
             Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
             if (authentications != null
                     && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The list of meetings and a meeting's page: its concept note and the managers' reviews of it,
- * its cancellation if cancelled; staff move it (new first day, venue or time zone) and staff or a
+ * its cancellation if cancelled, its end if it finished or its process was deleted by hand; staff move it (new first day, venue or time zone) and staff or a
  * manager cancel it there ({@link MeetingSchedules} checks both). A stored change redirects back with
  * a notice; a refused one shows the page again with what was typed and why (422).
  */
@@ -27,8 +27,11 @@ class MeetingPages {
     private final ConceptNotes conceptNotes;
     private final MeetingSchedules schedules;
     private final SignedInUser user;
+    private final MeetingLifecycle lifecycle;
 
-    MeetingPages(Meetings meetings, ConceptNotes conceptNotes, MeetingSchedules schedules, SignedInUser user) {
+    MeetingPages(Meetings meetings, ConceptNotes conceptNotes, MeetingSchedules schedules, SignedInUser user,
+                 MeetingLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.meetings = meetings;
         this.conceptNotes = conceptNotes;
         this.schedules = schedules;
@@ -38,6 +41,7 @@ class MeetingPages {
     @GetMapping("/meetings")
     String list(Model model) {
         model.addAttribute("meetings", meetings.all());
+        model.addAttribute("standings", lifecycle.standings());
         return "meetings/list";
     }
 
@@ -91,6 +95,7 @@ class MeetingPages {
     private String page(String code, Model model) {
         model.addAttribute("meeting", meetings.get(code));
         model.addAttribute("cancellation", schedules.cancellation(code).orElse(null));
+        model.addAttribute("standing", lifecycle.standing(code).orElse(null));
         model.addAttribute("conceptNote", conceptNotes.latest(code).orElse(null));
         model.addAttribute("reviews", conceptNotes.reviewHistory(code));
         model.asMap().putIfAbsent("scheduleErrors", Map.of());

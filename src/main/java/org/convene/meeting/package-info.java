@@ -7,12 +7,14 @@
  * listeners are thin adapters over the public services. Other modules use
  * {@link org.convene.meeting.Meetings}, {@link org.convene.meeting.MeetingCalendar},
  * {@link org.convene.meeting.MeetingSchedules} (moving and cancelling a meeting),
+ * {@link org.convene.meeting.MeetingLifecycle} (the phase a meeting is in, and how it ended),
  * {@link org.convene.meeting.Agendas#chairAccount} and {@link org.convene.meeting.ParticipantCategory},
  * and hear what happened through the events {@link org.convene.meeting.MeetingRegistered},
  * {@link org.convene.meeting.ConceptNoteSubmitted}, {@link org.convene.meeting.ConceptNoteApproved},
  * {@link org.convene.meeting.ConceptNoteReturned}, {@link org.convene.meeting.AgendaApproved},
  * {@link org.convene.meeting.AgendaReturned}, {@link org.convene.meeting.AttendanceRecorded},
- * {@link org.convene.meeting.MeetingRescheduled} and {@link org.convene.meeting.MeetingCancelled}.
+ * {@link org.convene.meeting.MeetingRescheduled}, {@link org.convene.meeting.MeetingCancelled},
+ * {@link org.convene.meeting.MeetingPhaseStarted} and {@link org.convene.meeting.MeetingEnded}.
  */
 @ApplicationModule(allowedDependencies = {"identity", "workflow", "document"})
 package org.convene.meeting;

@@ -44,6 +44,9 @@ import org.convene.meeting.ConceptNoteApproved;
 import org.convene.meeting.ConceptNoteReturned;
 import org.convene.meeting.ConceptNoteSubmitted;
 import org.convene.meeting.MeetingCancelled;
+import org.convene.meeting.MeetingEnded;
+import org.convene.meeting.MeetingPhaseStarted;
+import org.convene.meeting.MeetingState;
 import org.convene.meeting.MeetingRegistered;
 import org.convene.meeting.MeetingRescheduled;
 import org.convene.workflow.MeetingEvent;
@@ -89,6 +92,9 @@ final class EventWords {
                     + (e.reason() == null ? "" : ". " + e.reason()))),
             words(MeetingCancelled.class, e -> new Words(e.actor(), "Meeting cancelled", e.title(), "cancelled",
                     e.reason())),
+            words(MeetingPhaseStarted.class, e -> new Words(e.actor(), "Phase started", e.phase().label(), null, null)),
+            words(MeetingEnded.class, e -> new Words(e.actor(), e.state() == MeetingState.FINISHED ? "Meeting finished"
+                    : "Meeting's process ended", null, e.state().label().toLowerCase(), e.reason())),
             words(AttendanceRecorded.class, e -> new Words(e.actor(), "Attendance recorded", "Day " + e.day(),
                     e.count() + " present", e.note())),
             // invitation
@@ -162,15 +168,21 @@ final class EventWords {
      * Events recorded for the managers' follow-up but not on a meeting's audit trail, which lists what
      * people decided and did: the registration is there as the engine's "Process started" (and a trail
      * with nothing else says that nothing has been recorded yet); each mail the server accepted is on
-     * the meeting's mail page (only a delivery that went wrong, and staff's decision about it, is here).
+     * the meeting's mail page (only a delivery that went wrong, and staff's decision about it, is here);
+     * a phase starts by the process's own step (the Meetings dashboard shows it). The end of the meeting's
+     * process is there unless a cancellation ended it (the cancellation is).
      */
-    private static final Set<Class<?>> NOT_ON_AUDIT_TRAIL = Set.of(MeetingRegistered.class, MailSent.class);
+    private static final Set<Class<?>> NOT_ON_AUDIT_TRAIL = Set.of(MeetingRegistered.class, MailSent.class,
+            MeetingPhaseStarted.class);
 
     private EventWords() {
     }
 
     /** Whether the event belongs on the meeting's audit trail (every kind does but those listed above). */
     static boolean onAuditTrail(MeetingEvent event) {
+        if (event instanceof MeetingEnded ended && ended.state() == MeetingState.CANCELLED) {
+            return false; // the cancellation is there, with its reason (MeetingCancelled)
+        }
         return !NOT_ON_AUDIT_TRAIL.contains(event.getClass());
     }
 

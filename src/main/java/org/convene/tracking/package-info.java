@@ -8,11 +8,14 @@
  * history still has it — shown at
  * {@code /meetings/{code}/audit}, downloaded as {@code /meetings/{code}/audit.csv} and served
  * as JSON at {@code GET /api/meetings/{code}/audit}, to managers and administrators only.
- * The progress read model, Cockpit dashboard and metrics are for later work. No other module
+ * The managers' read model of every meeting ({@link org.convene.tracking.MeetingProgress}: phase,
+ * state, invitations and their replies, drafts in review), kept from the same events, feeds the
+ * Meetings dashboard ({@link org.convene.tracking.MeetingBoard}) at {@code GET /api/meetings} and
+ * in Cockpit (the plugin {@code webjars/camunda/app/cockpit/scripts/meetings.js}). No other module
  * depends on this one.
  */
 @ApplicationModule(allowedDependencies = {"workflow", "identity", "meeting", "meeting :: events", "invitation :: events",
-        "document :: events", "framework :: events", "mail :: events"})
+        "document", "document :: events", "framework :: events", "mail :: events"})
 package org.convene.tracking;
 
 import org.springframework.modulith.ApplicationModule;

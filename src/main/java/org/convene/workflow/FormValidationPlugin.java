@@ -86,17 +86,30 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
     /**
      * Tasklist's list shows a task's own variables to everyone who may see the task (a process
      * variable would need read access to the whole instance): each task carries its meeting's
-     * code, so that staff working on several meetings can tell their tasks apart.
+     * code and title, and the title of the document it works on, so that staff working on several
+     * meetings can tell their tasks apart and pick the next one.
      */
     static void nameTheMeeting(DelegateTask task) {
         Object code = task.getVariable(ProcessVariables.MEETING_CODE);
         if (code != null) {
             task.setVariableLocal(TASK_MEETING_VARIABLE, code);
         }
+        Object title = task.getVariable(ProcessVariables.MEETING_TITLE);
+        if (title != null) {
+            task.setVariableLocal(TASK_MEETING_TITLE_VARIABLE, title);
+        }
+        Object document = task.getVariable(ProcessVariables.DOCUMENT_TITLE);
+        if (document != null) {
+            task.setVariableLocal(TASK_DOCUMENT_VARIABLE, document);
+        }
     }
 
-    /** The task-local variable naming the task's meeting, shown in Tasklist's lists. */
+    /** The task-local variable naming the task's meeting (its code), shown in Tasklist's lists. */
     public static final String TASK_MEETING_VARIABLE = "meeting";
+    /** The task-local variable with the meeting's title, shown in Tasklist's lists. */
+    public static final String TASK_MEETING_TITLE_VARIABLE = "meetingName";
+    /** The task-local variable with the title of the document the task works on, shown in Tasklist's lists. */
+    public static final String TASK_DOCUMENT_VARIABLE = "documentName";
 
     private void validate(DelegateTask task) {
         UserTask model = (UserTask) task.getBpmnModelElementInstance();

@@ -17,6 +17,11 @@ public final class ProcessVariables {
     public static final String MEETING_PLACE = "meetingPlace";
     /** The meeting's days as a person reads them, e.g. "27–28 June 2027" (venue's calendar). String. */
     public static final String MEETING_DATES = "meetingDates";
+    /**
+     * The title of the document a task drafts or reviews (a document task's input parameter, named by
+     * the document module as {@code DocumentVariables.DOCUMENT_TITLE}), e.g. "Report of Working Group 1". String.
+     */
+    public static final String DOCUMENT_TITLE = "documentTitle";
     /** A review task's decision: a {@link ReviewDecision#formValue()}. String. */
     public static final String DECISION = "decision";
     /** A reviewer's comments; required when the draft goes back to its author. String, may be empty. */

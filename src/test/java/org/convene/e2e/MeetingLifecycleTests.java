@@ -106,6 +106,19 @@ class MeetingLifecycleTests {
         assertThat(repliesSent).containsExactly("Amira Khalil: decline", "Peter Mwangi: accept", "Grace Otieno: accept");
         assertThat(timersFired).containsExactly(MeetingProcess.TIMER_EVENT_DAY_STARTED,
                 MeetingProcess.TIMER_EVENT_DAY_STARTED, SummaryConclusionsProcess.TIMER_EVENT_COMMENT_DEADLINE_PASSED);
+        shouldShowTheManagersTheFinishedMeeting();
+    }
+
+    /** The managers' dashboard (tracking's read model, kept from the events) followed it to its end. */
+    @SuppressWarnings("unchecked")
+    private void shouldShowTheManagersTheFinishedMeeting() {
+        List<Map<String, Object>> meetings = (List<Map<String, Object>>) get("grace", "/api/meetings").get("meetings");
+        assertThat(meetings).filteredOn(m -> code.equals(m.get("code"))).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("state", "FINISHED").containsEntry("phase", "COMMON_FRAMEWORK")
+                    .containsEntry("draftsInReview", 0).containsEntry("overdueTasks", 0).containsEntry("incidents", 0);
+            assertThat((Map<String, Object>) row.get("invitations")).containsEntry("invited", 3).containsEntry("accepted", 2)
+                    .containsEntry("declined", 1).containsEntry("pending", 0);
+        });
     }
 
     /**
