@@ -133,6 +133,40 @@ class EmbeddedDefaultIT {
         }
     }
 
+    /**
+     * Tried as staff would: lena signs into Tasklist and finds her lists — her groups' tasks, her own,
+     * overdue, due this week, one per demo meeting — each task naming its meeting's title and code (and
+     * its document), and neither a "Create task" button nor the end-of-life banner. Screenshot:
+     * target/browser/tasklist-lists.png.
+     */
+    @Test
+    void shouldShowStaffTheirListsWithEachTasksMeetingInTasklist() {
+        List<Meeting> all = meetings.all();
+        String bangkok = codeEndingIn(all, "-BANGKOK");
+        try (TasklistBrowser browser = TasklistBrowser.start(port, ZoneId.of("Asia/Amman"))) {
+            browser.signIn("lena");
+            List<String> lists = browser.until(page -> {
+                List<String> names = page.findElements(By.cssSelector("[ng-repeat^='(delta, filter) in filters']")).stream()
+                        .map(e -> e.getText().strip()).toList();
+                return names.size() >= 7 ? names : null;
+            });
+            assertThat(lists).anyMatch(l -> l.startsWith("My groups' tasks")).anyMatch(l -> l.startsWith("My tasks"))
+                    .anyMatch(l -> l.startsWith("Overdue")).anyMatch(l -> l.startsWith("Due this week"));
+            for (Meeting meeting : all) {
+                assertThat(lists).as("a list for %s", meeting.code()).anyMatch(l -> l.startsWith(meeting.code() + " · "));
+            }
+            // the first list, My groups' tasks: each task with its meeting's code and title (shortened on screen;
+            // the document's title is behind the card's chevron)
+            browser.until(page -> page.getPageSource().contains(bangkok)
+                    && page.getPageSource().contains("Expert Meeting on Refugee Protection and Mixed Movements"));
+            assertThat(browser.all(By.tagName("body")).get(0).findElements(By.cssSelector(".create-task-action")))
+                    .as("no Create task").noneMatch(WebElement::isDisplayed);
+            assertThat(browser.all(By.tagName("body")).get(0).findElements(By.cssSelector(".ce-eol-banner")))
+                    .as("no end-of-life banner").noneMatch(WebElement::isDisplayed);
+            browser.screenshot("tasklist-lists");
+        }
+    }
+
     private static String codeEndingIn(List<Meeting> all, String suffix) {
         return all.stream().map(Meeting::code).filter(c -> c.endsWith(suffix)).findFirst().orElseThrow();
     }
