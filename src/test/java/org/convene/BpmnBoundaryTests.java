@@ -117,7 +117,7 @@ class BpmnBoundaryTests {
                         <camunda:inputOutput>
                           <camunda:inputParameter name="summary">${participants.summary(meetingCode)}</camunda:inputParameter>
                         </camunda:inputOutput>
-                        <camunda:taskListener delegateExpression="${chairAssignment}" event="create" />
+                        <camunda:taskListener delegateExpression="${recordAttendance}" event="create" />
                         <camunda:taskListener expression="#{documents.recordReview(task, 'WG_REPORT', '')}" event="complete" />
                       </bpmn:extensionElements>
                     </bpmn:userTask>
@@ -128,9 +128,9 @@ class BpmnBoundaryTests {
         Map<String, Optional<String>> checked = beanUses(dir).stream()
                 .collect(Collectors.toMap(BeanUse::bean, this::violation, (a, b) -> a, LinkedHashMap::new));
 
-        assertThat(checked.keySet()).containsExactlyInAnyOrder("participants", "chairAssignment", "documents");
+        assertThat(checked.keySet()).containsExactlyInAnyOrder("participants", "recordAttendance", "documents");
         assertThat(checked.get("participants")).get().asString().contains("invitation is not among document's allowed dependencies");
-        assertThat(checked.get("chairAssignment")).get().asString().contains("meeting is not among document's allowed dependencies");
+        assertThat(checked.get("recordAttendance")).get().asString().contains("meeting is not among document's allowed dependencies");
         assertThat(checked.get("documents")).isEmpty();
     }
 

@@ -30,6 +30,7 @@ import org.convene.meeting.ConceptNoteApprovalProcess;
 import org.convene.meeting.MeetingProcess;
 import org.convene.meeting.ParticipantCategory;
 import org.convene.meeting.PreparationProcess;
+import org.convene.report.WorkingGroupReportProcess;
 import org.convene.workflow.ProcessVariables;
 import org.convene.workflow.ReviewDecision;
 import org.springframework.stereotype.Component;
@@ -50,9 +51,11 @@ class DemoProgress {
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final InvitationReplies replies;
+    private final DemoReports reports;
 
     DemoProgress(TaskService taskService, ManagementService managementService, IdentityService identityService,
-                 RuntimeService runtimeService, InvitationReplies replies) {
+                 RuntimeService runtimeService, InvitationReplies replies, DemoReports reports) {
+        this.reports = reports;
         this.runtimeService = runtimeService;
         this.replies = replies;
         this.taskService = taskService;
@@ -164,13 +167,13 @@ class DemoProgress {
         identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
                 .map(org.camunda.bpm.engine.identity.Group::getId).toList());
         try {
-            taskService.complete(task.getId(), valuesFor(task));
+            taskService.complete(task.getId(), valuesFor(task, user));
         } finally {
             identityService.clearAuthentication();
         }
     }
 
-    private Map<String, Object> valuesFor(Task task) {
+    private Map<String, Object> valuesFor(Task task, String user) {
         Map<String, Object> values = new HashMap<>();
         switch (task.getTaskDefinitionKey()) {
             case ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE, ConceptNoteApprovalProcess.TASK_REVISE_CONCEPT_NOTE -> {
@@ -194,8 +197,14 @@ class DemoProgress {
             }
             case PreparationProcess.TASK_CIRCULATE_DOCUMENTATION_PACK -> values.put(DocumentVariables.PACK_CIRCULATED, true);
             case MeetingProcess.TASK_RECORD_ATTENDANCE -> values.put(MeetingProcess.ATTENDANCE_COUNT, 23);
+            case WorkingGroupReportProcess.TASK_DRAFT_WORKING_GROUP_REPORT -> {
+                reports.enter((String) taskService.getVariable(task.getId(), ProcessVariables.MEETING_CODE),
+                        (String) taskService.getVariable(task.getId(),
+                        WorkingGroupReportProcess.WORKING_GROUP_CODE), user);
+                values.put(WorkingGroupReportProcess.REPORT_READY, true);
+            }
             case PreparationProcess.TASK_APPROVE_AGENDA, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST,
-                 ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE, MeetingProcess.TASK_VALIDATE_WORKING_GROUP_REPORT,
+                 ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE,
                  SignOffProcess.TASK_SIGN_OFF_DRAFT, SummaryConclusionsProcess.TASK_REVIEW_SUMMARY_CONCLUSIONS,
                  SummaryConclusionsProcess.TASK_APPROVE_SUMMARY_CONCLUSIONS, CommonFrameworkProcess.TASK_APPROVE_COMMON_FRAMEWORK ->
                     values.put(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue());

@@ -3,7 +3,7 @@
  * future, and two more meetings moved on by their demo users (through every phase's tasks, named
  * by each process's constants). Uses the other modules' public API only; nothing depends on it.
  */
-@ApplicationModule(allowedDependencies = {"meeting", "invitation", "invitation :: events", "document", "framework", "mail",
+@ApplicationModule(allowedDependencies = {"meeting", "invitation", "invitation :: events", "document", "framework", "mail", "report",
         "identity", "workflow"})
 package org.convene.demo;
 

@@ -2,8 +2,6 @@ package org.convene.meeting;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.convene.document.DocumentDraftAuthors;
-import org.convene.document.DocumentKind;
 import org.convene.workflow.CompletedTasks;
 import org.convene.workflow.DraftAuthors;
 import org.convene.workflow.Tasks;
@@ -12,18 +10,16 @@ import org.springframework.stereotype.Component;
 /**
  * Who drafted what the meeting's approving tasks decide on: the concept note's latest version
  * (its author as saved), the agenda (whoever submitted "Draft agenda" last: the agenda is edited
- * in place, so the person who answered for the draft is its author) and a working group's report
- * (the latest version's author).
+ * in place, so the person who answered for the draft is its author). A working group's report is
+ * signed off through the document module's SignOffProcess, whose draft authors that module knows.
  */
 @Component
 class MeetingDraftAuthors implements DraftAuthors {
 
     private final ConceptNotes conceptNotes;
-    private final DocumentDraftAuthors documents;
 
-    MeetingDraftAuthors(ConceptNotes conceptNotes, DocumentDraftAuthors documents) {
+    MeetingDraftAuthors(ConceptNotes conceptNotes) {
         this.conceptNotes = conceptNotes;
-        this.documents = documents;
     }
 
     @Override
@@ -35,8 +31,6 @@ class MeetingDraftAuthors implements DraftAuthors {
             case PreparationProcess.TASK_APPROVE_AGENDA ->
                     CompletedTasks.lastCompletedBy(task, PreparationProcess.TASK_DRAFT_AGENDA)
                             .map(author -> new Draft(author, "the agenda"));
-            case MeetingProcess.TASK_VALIDATE_WORKING_GROUP_REPORT -> documents.latest(Tasks.meetingCode(task),
-                    DocumentKind.WG_REPORT, Tasks.text(task, MeetingProcess.WORKING_GROUP_CODE));
             default -> Optional.empty();
         };
     }

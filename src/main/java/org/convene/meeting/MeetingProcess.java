@@ -5,7 +5,8 @@ import org.convene.document.DocumentVariables;
 /**
  * The ids and variable names of {@code bpmn/meeting/MeetingProcess.bpmn} ("Hold meeting"): for
  * each meeting day in turn a timer waits for the day's first session, then attendance, the day's
- * working groups in parallel (draft, chair's validation, plenary discussion) and the day summary.
+ * working groups in parallel (each reported by the report module's WorkingGroupReportProcess: draft,
+ * chair's validation, plenary discussion) and the day summary.
  */
 public final class MeetingProcess {
 
@@ -17,14 +18,11 @@ public final class MeetingProcess {
     public static final String SUB_PROCESS_MEETING_DAY = "SubProcess_MeetingDay";
     public static final String TIMER_EVENT_DAY_STARTED = "TimerEvent_DayStarted";
     public static final String TASK_RECORD_ATTENDANCE = "Task_RecordAttendance";
-    /** Multi-instance (parallel) over the day's working groups. */
-    public static final String SUB_PROCESS_WORKING_GROUP_REPORT = "SubProcess_WorkingGroupReport";
-    public static final String GATEWAY_WORKING_GROUP_REPORT_MERGE = "Gateway_WorkingGroupReportMerge";
-    public static final String TASK_DRAFT_WORKING_GROUP_REPORT = "Task_DraftWorkingGroupReport";
-    public static final String TASK_VALIDATE_WORKING_GROUP_REPORT = "Task_ValidateWorkingGroupReport";
-    public static final String GATEWAY_REPORT_VALIDATED = "Gateway_ReportValidated";
-    public static final String TASK_RECORD_PLENARY_DISCUSSION = "Task_RecordPlenaryDiscussion";
-    public static final String END_EVENT_REPORT_PRESENTED = "EndEvent_ReportPresented";
+    /**
+     * Multi-instance (parallel) over the day's working groups: calls WorkingGroupReportProcess (report
+     * module) with the meeting's variables, {@link #MEETING_DAY} and {@link #WORKING_GROUP_CODE}.
+     */
+    public static final String CALL_ACTIVITY_REPORT_WORKING_GROUP = "CallActivity_ReportWorkingGroup";
     public static final String TASK_WRITE_DAY_SUMMARY = "Task_WriteDaySummary";
     public static final String END_EVENT_DAY_HELD = "EndEvent_DayHeld";
     public static final String END_EVENT_MEETING_HELD = "EndEvent_MeetingHeld";
@@ -39,14 +37,9 @@ public final class MeetingProcess {
     public static final String ATTENDANCE_COUNT = "attendanceCount";
     /** Staff's note on the day's attendance. String, optional. */
     public static final String ATTENDANCE_NOTE = "attendanceNote";
-    /** The working group's questions, numbered, one a line (task-local, read-only). */
-    public static final String QUESTIONS = "questions";
-    /** Whether the chair validated the report; set by the validation, read by the gateway. Boolean. */
-    public static final String REPORT_VALIDATED = "reportValidated";
 
-    // the document module's task variables (DocumentVariables), as these tasks use them; the tasks name
-    // their document with the input parameters documentKind (WG_REPORT, PLENARY_NOTES, DAY_SUMMARY) and
-    // documentPart (the working group's code, the day's number)
+    // the document module's task variables (DocumentVariables), as "Write day summary" uses them; it names
+    // its document with the input parameters documentKind (DAY_SUMMARY) and documentPart (the day's number)
 
     /** The document's title, e.g. "Summary of Day 1" (task-local, read-only). */
     public static final String DOCUMENT_TITLE = DocumentVariables.DOCUMENT_TITLE;

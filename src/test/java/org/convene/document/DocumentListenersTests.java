@@ -32,8 +32,8 @@ class DocumentListenersTests {
     @BeforeEach
     void aTaskCompletedByLena() {
         when(task.getId()).thenReturn("task-1");
-        when(task.getName()).thenReturn("Draft working group report");
-        when(task.getTaskDefinitionKey()).thenReturn(MeetingProcess.TASK_DRAFT_WORKING_GROUP_REPORT);
+        when(task.getName()).thenReturn("Write day summary");
+        when(task.getTaskDefinitionKey()).thenReturn(MeetingProcess.TASK_WRITE_DAY_SUMMARY);
         when(task.getVariable(ProcessVariables.MEETING_CODE)).thenReturn(CODE);
         when(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
                 .thenReturn(new Authentication("lena", null));
@@ -114,7 +114,7 @@ class DocumentListenersTests {
     void shouldFailATaskThatNamesNoDocumentNamingTheTask() {
         assertThatThrownBy(() -> new DocumentDraftSavedListener(documents).notify(task))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(MeetingProcess.TASK_DRAFT_WORKING_GROUP_REPORT)
+                .hasMessageContaining(MeetingProcess.TASK_WRITE_DAY_SUMMARY)
                 .hasMessageContaining(DocumentVariables.DOCUMENT_KIND);
         verifyNoInteractions(documents);
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.convene.ConveneIntegrationTest;
 import org.convene.RestClients;
+import org.convene.report.WorkingGroupReportProcess;
 import org.convene.TestMeetings;
 import org.convene.document.DocumentVariables;
 import org.convene.document.SignOffProcess;
@@ -100,7 +101,7 @@ class MeetingLifecycleTests {
                 "Draft agenda", "Approve agenda", "Compile participant list", "Approve participant list",
                 "Invite replacement", "Commission background paper", "Submit background paper draft",
                 "Sign off draft", "Circulate documentation pack", "Record attendance", "Draft working group report",
-                "Validate working group report", "Record plenary discussion", "Write day summary", "Draft summary conclusions",
+                "Record plenary discussion", "Write day summary", "Draft summary conclusions",
                 "Review summary conclusions", "Revise summary conclusions", "Approve summary conclusions",
                 "Draft recommendations", "Draft Common Framework", "Approve Common Framework");
         assertThat(repliesSent).containsExactly("Amira Khalil: decline", "Peter Mwangi: accept", "Grace Otieno: accept");
@@ -163,6 +164,29 @@ class MeetingLifecycleTests {
         assertThat((List<?>) saved.getBody().get("missingRapporteurs")).isEmpty();
     }
 
+    /**
+     * Staff enter the working group's report through the API (an arrangement and a finding under
+     * each of questions 3 to 5) before they send it to the chair.
+     */
+    private Map<String, Object> enterReport(String taskId, String user) {
+        String group = (String) get(user, "/engine-rest/task/" + taskId + "/variables/"
+                + WorkingGroupReportProcess.WORKING_GROUP_CODE).get("value");
+        Map<String, Object> report = Map.of(
+                "arrangements", List.of(Map.of("name", "CIREFCA", "period", "1987-1994", "region", "Central America",
+                        "actors", List.of(Map.of("actor", "host States", "role", "hosted and integrated refugees")),
+                        "formsOfSupport", List.of("financial", "political"), "scale", "comprehensive",
+                        "phases", List.of("protracted", "solutions"))),
+                "findings", List.of(
+                        Map.of("question", 3, "text", "Regional ownership of " + group + ".", "arrangements", List.of("CIREFCA")),
+                        Map.of("question", 4, "text", "Funding stopped early."),
+                        Map.of("question", 5, "text", "Agree triggers in advance.")));
+        ResponseEntity<Map<String, Object>> saved = api.as(user).exchange("/api/meetings/" + code + "/working-groups/"
+                + group + "/report", org.springframework.http.HttpMethod.PUT, RestClients.json(report),
+                new org.springframework.core.ParameterizedTypeReference<>() { });
+        assertThat(saved.getStatusCode().value()).as("%s", saved.getBody()).isEqualTo(200);
+        return variables(WorkingGroupReportProcess.REPORT_READY, true);
+    }
+
     /** Works one open task of the meeting; false when none is open. */
     private boolean workNextTask() {
         List<Map<String, Object>> tasks = list("demo", "/engine-rest/task?processInstanceBusinessKeyLike=" + code + "&sortBy=created&sortOrder=asc");
@@ -197,6 +221,9 @@ class MeetingLifecycleTests {
         if (taskKey.equals(PreparationProcess.TASK_DRAFT_AGENDA)) {
             nameRapporteurs(user);
         }
+        if (taskKey.equals(WorkingGroupReportProcess.TASK_DRAFT_WORKING_GROUP_REPORT)) {
+            return enterReport(taskId, user);
+        }
         long timesSeen = worked.stream().filter(n -> n.equals(nameOf(taskKey))).count();
         return switch (taskKey) {
             case ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE,
@@ -218,7 +245,7 @@ class MeetingLifecycleTests {
             case PreparationProcess.TASK_DRAFT_AGENDA -> variables(PreparationProcess.AGENDA_READY, true);
             case ParticipantListProcess.TASK_COMPILE_PARTICIPANT_LIST -> variables(ParticipantListProcess.LIST_READY, true);
             case PreparationProcess.TASK_APPROVE_AGENDA, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST,
-                 MeetingProcess.TASK_VALIDATE_WORKING_GROUP_REPORT, SummaryConclusionsProcess.TASK_REVIEW_SUMMARY_CONCLUSIONS,
+                 SummaryConclusionsProcess.TASK_REVIEW_SUMMARY_CONCLUSIONS,
                  SummaryConclusionsProcess.TASK_APPROVE_SUMMARY_CONCLUSIONS, CommonFrameworkProcess.TASK_APPROVE_COMMON_FRAMEWORK,
                  SignOffProcess.TASK_SIGN_OFF_DRAFT -> variables(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue(),
                     ProcessVariables.COMMENTS, "Fine.");
