@@ -196,12 +196,17 @@ class DemoProgress {
                 values.put(DocumentVariables.PAPER_DUE_DATE, LocalDate.now().plusWeeks(3).toString());
             }
             case PreparationProcess.TASK_CIRCULATE_DOCUMENTATION_PACK -> values.put(DocumentVariables.PACK_CIRCULATED, true);
-            case MeetingProcess.TASK_RECORD_ATTENDANCE -> values.put(MeetingProcess.ATTENDANCE_COUNT, 23);
+            case MeetingProcess.TASK_RECORD_ATTENDANCE -> values.put(MeetingProcess.ATTENDANCE_RECORDED, true);
             case WorkingGroupReportProcess.TASK_DRAFT_WORKING_GROUP_REPORT -> {
                 reports.enter((String) taskService.getVariable(task.getId(), ProcessVariables.MEETING_CODE),
                         (String) taskService.getVariable(task.getId(),
                         WorkingGroupReportProcess.WORKING_GROUP_CODE), user);
                 values.put(WorkingGroupReportProcess.REPORT_READY, true);
+            }
+            case WorkingGroupReportProcess.TASK_RECORD_PLENARY_DISCUSSION -> {
+                reports.addPlenaryFinding((String) taskService.getVariable(task.getId(), ProcessVariables.MEETING_CODE),
+                        (String) taskService.getVariable(task.getId(), WorkingGroupReportProcess.WORKING_GROUP_CODE), user);
+                values.put(DocumentVariables.DRAFT_TEXT, "The plenary welcomed the report and added one finding.");
             }
             case PreparationProcess.TASK_APPROVE_AGENDA, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST,
                  ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE,

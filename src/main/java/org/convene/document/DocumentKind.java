@@ -12,6 +12,8 @@ public enum DocumentKind {
     WG_REPORT("Working group report"),
     PLENARY_NOTES("Plenary discussion"),
     DAY_SUMMARY("Day summary"),
+    /** The notes staff record of the meeting's closing session (once per meeting). */
+    CLOSING_NOTES("Notes of the closing session"),
     SUMMARY_CONCLUSIONS("Summary conclusions"),
     RECOMMENDATIONS("Recommendations"),
     COMMON_FRAMEWORK("Common Framework on International Cooperation to Share Burden and Responsibilities");

@@ -6,7 +6,8 @@ import org.convene.document.DocumentVariables;
  * The ids and variable names of {@code bpmn/meeting/MeetingProcess.bpmn} ("Hold meeting"): for
  * each meeting day in turn a timer waits for the day's first session, then attendance, the day's
  * working groups in parallel (each reported by the report module's WorkingGroupReportProcess: draft,
- * chair's validation, plenary discussion) and the day summary.
+ * chair's validation, plenary discussion) and the day summary; after the last day the closing
+ * session's notes.
  */
 public final class MeetingProcess {
 
@@ -25,6 +26,8 @@ public final class MeetingProcess {
     public static final String CALL_ACTIVITY_REPORT_WORKING_GROUP = "CallActivity_ReportWorkingGroup";
     public static final String TASK_WRITE_DAY_SUMMARY = "Task_WriteDaySummary";
     public static final String END_EVENT_DAY_HELD = "EndEvent_DayHeld";
+    /** After the last day: the closing session's notes, kept as the meeting's CLOSING_NOTES document. */
+    public static final String TASK_RECORD_CLOSING_SESSION_NOTES = "Task_RecordClosingSessionNotes";
     public static final String END_EVENT_MEETING_HELD = "EndEvent_MeetingHeld";
 
     /** The day of the meeting-day instance, 1 for the first day. Integer. */
@@ -33,13 +36,17 @@ public final class MeetingProcess {
     public static final String WORKING_GROUP_CODE = "workingGroupCode";
     /** {@code Day 1 — Monday 8 February 2027}, shown by "Record attendance" (task-local). */
     public static final String DAY_LABEL = "dayLabel";
-    /** How many attended the day, 0 to 500. Number, required (record-attendance.form). */
-    public static final String ATTENDANCE_COUNT = "attendanceCount";
+    /**
+     * "Record attendance": the day's register (its page, /meetings/{code}/attendance/{day}) is complete.
+     * Boolean, required; the count is taken from the register ({@link AttendanceRegister#count}).
+     */
+    public static final String ATTENDANCE_RECORDED = "attendanceRecorded";
     /** Staff's note on the day's attendance. String, optional. */
     public static final String ATTENDANCE_NOTE = "attendanceNote";
 
-    // the document module's task variables (DocumentVariables), as "Write day summary" uses them; it names
-    // its document with the input parameters documentKind (DAY_SUMMARY) and documentPart (the day's number)
+    // the document module's task variables (DocumentVariables), as "Write day summary" and "Record closing
+    // session notes" use them; they name their document with the input parameters documentKind (DAY_SUMMARY,
+    // CLOSING_NOTES) and documentPart (the day's number; empty)
 
     /** The document's title, e.g. "Summary of Day 1" (task-local, read-only). */
     public static final String DOCUMENT_TITLE = DocumentVariables.DOCUMENT_TITLE;

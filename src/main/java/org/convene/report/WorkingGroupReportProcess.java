@@ -22,6 +22,16 @@ public final class WorkingGroupReportProcess {
     public static final String GATEWAY_REPORT_VALIDATED = "Gateway_ReportValidated";
     public static final String TASK_RECORD_PLENARY_DISCUSSION = "Task_RecordPlenaryDiscussion";
     public static final String END_EVENT_REPORT_PRESENTED = "EndEvent_ReportPresented";
+    /** On "Draft working group report", not interrupting it: the report's due date, the end of its working group's day. */
+    public static final String BOUNDARY_EVENT_REPORT_OVERDUE = "BoundaryEvent_ReportOverdue";
+    /** "Remind staff": asynchronous; mails the staff member who supports the rapporteur ({@link LateReports#remind}). */
+    public static final String SERVICE_TASK_REMIND_STAFF = "ServiceTask_RemindStaff";
+    public static final String END_EVENT_STAFF_REMINDED = "EndEvent_StaffReminded";
+    /** On "Draft working group report", not interrupting it: {@link LateReports#ESCALATION_DELAY} after the due date. */
+    public static final String BOUNDARY_EVENT_REPORT_ESCALATION_DUE = "BoundaryEvent_ReportEscalationDue";
+    /** "Escalate late report": asynchronous; mails the chair and a manager ({@link LateReports#escalate}). */
+    public static final String SERVICE_TASK_ESCALATE_LATE_REPORT = "ServiceTask_EscalateLateReport";
+    public static final String END_EVENT_LATE_REPORT_ESCALATED = "EndEvent_LateReportEscalated";
 
     /** In: the working group, e.g. {@code WG1}. String. */
     public static final String WORKING_GROUP_CODE = "workingGroupCode";

@@ -7,7 +7,9 @@
  * linked from "Draft working group report") or through
  * {@code PUT /api/meetings/{code}/working-groups/{wg}/report}; the chair validates it through the
  * document module's SignOffProcess; the plenary adds its findings; the report is presented as a page,
- * PDF and DOCX. The meeting's MeetingProcess calls this module's WorkingGroupReportProcess
+ * PDF and DOCX. A report is due at the end of its working group's day ({@link org.convene.report.LateReports}):
+ * a late one reminds the staff member who supports the rapporteur, then goes to the chair and a
+ * manager, by mail through the mail module's outbox. The meeting's MeetingProcess calls this module's WorkingGroupReportProcess
  * (bpmn/report, {@link org.convene.report.WorkingGroupReportProcess}) once per working group.
  *
  * <p>Public API: {@link org.convene.report.WorkingGroupReports} (bean {@code workingGroupReports}),
@@ -18,7 +20,7 @@
  * {@link org.convene.report.WorkingGroupReportSubmitted} and
  * {@link org.convene.report.WorkingGroupReportPresented}.
  */
-@ApplicationModule(allowedDependencies = {"meeting", "document", "identity", "workflow"})
+@ApplicationModule(allowedDependencies = {"meeting", "document", "identity", "workflow", "mail"})
 package org.convene.report;
 
 import org.springframework.modulith.ApplicationModule;

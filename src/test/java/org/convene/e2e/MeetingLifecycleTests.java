@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.convene.ConveneIntegrationTest;
 import org.convene.RestClients;
+import org.convene.meeting.Attendance;
 import org.convene.report.WorkingGroupReportProcess;
 import org.convene.TestMeetings;
 import org.convene.document.DocumentVariables;
@@ -62,6 +63,7 @@ class MeetingLifecycleTests {
 
     @Autowired TestRestTemplate rest;
     @Autowired Participants participants;
+    @Autowired Attendance attendance;
 
     RestClients api;
     String code;
@@ -101,10 +103,13 @@ class MeetingLifecycleTests {
                 "Draft agenda", "Approve agenda", "Compile participant list", "Approve participant list",
                 "Invite replacement", "Commission background paper", "Submit background paper draft",
                 "Sign off draft", "Circulate documentation pack", "Record attendance", "Draft working group report",
-                "Record plenary discussion", "Write day summary", "Draft summary conclusions",
+                "Record plenary discussion", "Write day summary", "Record closing session notes", "Draft summary conclusions",
                 "Review summary conclusions", "Revise summary conclusions", "Approve summary conclusions",
                 "Draft recommendations", "Draft Common Framework", "Approve Common Framework");
         assertThat(repliesSent).containsExactly("Amira Khalil: decline", "Peter Mwangi: accept", "Grace Otieno: accept");
+        assertThat(attendance.records(code)).as("each day: the two who accepted, not marked absent")
+                .extracting(Attendance.DayRecord::day, Attendance.DayRecord::count).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, 2), org.assertj.core.groups.Tuple.tuple(2, 2));
         assertThat(timersFired).containsExactly(MeetingProcess.TIMER_EVENT_DAY_STARTED,
                 MeetingProcess.TIMER_EVENT_DAY_STARTED, SummaryConclusionsProcess.TIMER_EVENT_COMMENT_DEADLINE_PASSED);
         shouldShowTheManagersTheFinishedMeeting();
@@ -257,7 +262,7 @@ class MeetingLifecycleTests {
                     PreparationProcess.PAPER_DUE_DATE, LocalDate.now().plusWeeks(4).toString());
             case PreparationProcess.TASK_CIRCULATE_DOCUMENTATION_PACK -> variables(PreparationProcess.PACK_CIRCULATED, true,
                     PreparationProcess.PACK_NOTE, "Sent.");
-            case MeetingProcess.TASK_RECORD_ATTENDANCE -> variables(MeetingProcess.ATTENDANCE_COUNT, 24,
+            case MeetingProcess.TASK_RECORD_ATTENDANCE -> variables(MeetingProcess.ATTENDANCE_RECORDED, true,
                     MeetingProcess.ATTENDANCE_NOTE, "One apology.");
             default -> variables(DocumentVariables.DRAFT_TEXT, "## Draft\n\nText of " + taskKey + ".");
         };

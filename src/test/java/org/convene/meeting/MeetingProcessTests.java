@@ -61,6 +61,7 @@ class MeetingProcessTests {
     @Autowired RuntimeService runtimeService;
     @Autowired Agendas agendas;
     @Autowired Attendance attendance;
+    @Autowired AttendanceRegister register;
     @Autowired AnnouncedEvents events;
     @Autowired Documents documentModule;
     @Autowired WorkingGroupReports reports;
@@ -84,6 +85,10 @@ class MeetingProcessTests {
     void shouldHoldBothDaysWithAttendanceWorkingGroupReportsAndADaySummaryEach() {
         holdDay(1, 24, List.of("WG1", "WG2"));
         holdDay(2, 22, List.of("WG3", "WG4"));
+        Task closing = driver.task(instance, TASK_RECORD_CLOSING_SESSION_NOTES);
+        assertThat(closing).hasCandidateGroup(ConveneGroups.STAFF);
+        assertThat(driver.taskVariable(closing, DOCUMENT_TITLE)).isEqualTo("Notes of the closing session");
+        driver.complete(closing, "lena", Map.of(DRAFT_TEXT, "The chair closed the meeting."));
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_MEETING_HELD);
         assertThat(attendance.records(code)).extracting(Attendance.DayRecord::day, Attendance.DayRecord::count,
@@ -109,16 +114,18 @@ class MeetingProcessTests {
         }
         assertThat(documents.versions(code, "DAY_SUMMARY", "1")).containsExactly(new VersionRow(1, "Summary of day 1", "lena"));
         assertThat(documents.versions(code, "DAY_SUMMARY", "2")).containsExactly(new VersionRow(1, "Summary of day 2", "lena"));
+        assertThat(documents.versions(code, "CLOSING_NOTES", "")).containsExactly(
+                new VersionRow(1, "The chair closed the meeting.", "lena"));
     }
 
     @Test
-    void shouldRefuseAnAttendanceAboveTheFormsMaximumAndRecordNothing() {
+    void shouldRefuseToRecordADayWithNobodyOnItsRegisterAndRecordNothing() {
         fireDayTimer(1);
         Task attendanceTask = driver.task(instance, TASK_RECORD_ATTENDANCE);
 
-        assertThatThrownBy(() -> driver.complete(attendanceTask, "lena", Map.of(ATTENDANCE_COUNT, 600)))
+        assertThatThrownBy(() -> driver.complete(attendanceTask, "lena", Map.of(ATTENDANCE_RECORDED, true)))
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("must be at most 500");
+                .hasMessageContaining("'Record attendance' was not completed: nobody is present on the register of day 1.");
         assertThat(instance).isWaitingAt(TASK_RECORD_ATTENDANCE);
         assertThat(attendance.records(code)).isEmpty();
         assertThat(events.of(AttendanceRecorded.class, code)).isEmpty();
@@ -175,7 +182,10 @@ class MeetingProcessTests {
         assertThat(attendanceTask).hasCandidateGroup(ConveneGroups.STAFF);
         assertThat(driver.taskVariable(attendanceTask, DAY_LABEL))
                 .isEqualTo("Day " + day + " — " + DAY_LABEL_FORMAT.format(firstDay.plusDays(day - 1L)));
-        driver.complete(attendanceTask, "lena", Map.of(ATTENDANCE_COUNT, attendees, ATTENDANCE_NOTE, "Attendance of day " + day));
+        for (int i = 1; i <= attendees; i++) {
+            register.addWalkIn(code, day, "Guest " + i + " of day " + day, null, "lena");
+        }
+        driver.complete(attendanceTask, "lena", Map.of(ATTENDANCE_RECORDED, true, ATTENDANCE_NOTE, "Attendance of day " + day));
     }
 
     /** The day's timer is due at its first session on the agenda: 09:00 in Amman. */

@@ -42,6 +42,8 @@ class WorkingGroupReportProcessTests {
     @Autowired WorkingGroupReports reports;
     @Autowired Documents documents;
     @Autowired Agendas agendas;
+    @Autowired LateReports lateReports;
+    @Autowired org.convene.Mailbox mailbox;
 
     String code;
     ProcessInstance instance;
@@ -129,6 +131,38 @@ class WorkingGroupReportProcessTests {
         driver.complete(driver.task(instance, TASK_DRAFT_WORKING_GROUP_REPORT), "lena", Map.of(REPORT_READY, true));
 
         assertThat(driver.task(signOff(), SignOffProcess.TASK_SIGN_OFF_DRAFT)).isAssignedTo("grace");
+    }
+
+    @Test
+    void shouldRemindTheStaffMemberAtTheEndOfTheDayThenTellTheChairAndAManager() throws Exception {
+        Task draft = driver.task(instance, TASK_DRAFT_WORKING_GROUP_REPORT);
+        java.time.ZonedDateTime due = lateReports.due(code, "WG1");
+        assertThat(due.getZone()).isEqualTo(org.convene.ExpertMeetings.AMMAN);
+        assertThat(due.toLocalDate()).isEqualTo(org.convene.ExpertMeetings.firstDay());
+        assertThat(due.toLocalTime()).as("the end of day 1's last session on the agenda")
+                .isEqualTo(agendas.sessions(code).stream().filter(s -> s.day() == 1).map(Agendas.Session::endsAt)
+                        .max(java.time.LocalTime::compareTo).orElseThrow());
+        assertThat(draft.getDueDate().toInstant()).isEqualTo(due.toInstant());
+        driver.actAs("lena", () -> taskService.claim(draft.getId(), "lena"));
+
+        assertThat(driver.fireTimer(instance, BOUNDARY_EVENT_REPORT_OVERDUE).toInstant()).isEqualTo(due.toInstant());
+        driver.runAsyncJob(instance, SERVICE_TASK_REMIND_STAFF);
+        assertThat(driver.fireTimer(instance, BOUNDARY_EVENT_REPORT_ESCALATION_DUE).toInstant())
+                .isEqualTo(due.plus(LateReports.ESCALATION_DELAY).toInstant());
+        driver.runAsyncJob(instance, SERVICE_TASK_ESCALATE_LATE_REPORT);
+        mailbox.deliver(code);
+
+        List<jakarta.mail.internet.MimeMessage> mails = mailbox.received(code);
+        List<org.assertj.core.groups.Tuple> received = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage mail : mails) {
+            received.add(tuple(mail.getAllRecipients()[0].toString(), mail.getSubject()));
+        }
+        assertThat(received).containsExactlyInAnyOrder(
+                tuple("Lena Haddad <lena@convene.example>", "Overdue: the report of WG1 (" + code + ")"),
+                tuple("Ravi Menon <ravi@convene.example>", "Late report: Working Group 1 has not reported (" + code + ")"),
+                tuple("Grace Novak <grace@convene.example>", "Late report: Working Group 1 has not reported (" + code + ")"));
+        assertThat(instance).isWaitingAt(TASK_DRAFT_WORKING_GROUP_REPORT)
+                .hasPassed(END_EVENT_STAFF_REMINDED, END_EVENT_LATE_REPORT_ESCALATED);
     }
 
     private ProcessInstance signOff() {
