@@ -14,8 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.convene.identity.SignedInUser;
 import org.convene.workflow.ChangeRefused;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.convene.workflow.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,10 +75,8 @@ class FindingsPages {
     ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) String workingGroup,
                                @RequestParam(required = false) Integer question, @RequestParam(required = false) String q) {
         List<MeetingFindings.Listed> list = findings.list(code, new MeetingFindings.Filter(blank(workingGroup), question, q));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("findings-" + code + ".csv", StandardCharsets.UTF_8).build().toString())
-                .body(csv(list));
+        return Downloads.attachment("findings-" + code + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+                csv(list));
     }
 
     @GetMapping(path = "/api/meetings/{code}/findings", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -7,8 +7,7 @@ import org.convene.document.DocumentExports;
 import org.convene.document.PrintedDocument;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.convene.workflow.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -72,9 +71,6 @@ class ReportExports {
                                         Function<PrintedDocument, byte[]> format) {
         WorkingGroupReport report = reports.get(code, wg);
         String name = report.meetingCode() + "-" + report.workingGroupCode() + "-report" + extension;
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(format.apply(printed(report)));
+        return Downloads.attachment(name, type, format.apply(printed(report)));
     }
 }
