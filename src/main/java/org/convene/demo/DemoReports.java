@@ -61,18 +61,11 @@ class DemoReports {
         if (report.findings().stream().anyMatch(WorkingGroupReport.Finding::fromPlenary)) {
             return;
         }
-        List<ReportDraft.ArrangementDraft> arrangements = report.arrangements().stream()
-                .map(a -> new ReportDraft.ArrangementDraft(a.id(), a.name(), a.period(), a.region(), a.actors(), a.framework(),
-                        a.formsOfSupport().stream().map(Enum::name).toList(), a.scale() == null ? null : a.scale().name(),
-                        a.temporalScope() == null ? null : a.temporalScope().name(),
-                        a.phases().stream().map(Enum::name).toList(), a.illustrative()))
-                .toList();
-        List<ReportDraft.FindingDraft> findings = new java.util.ArrayList<>(report.findings().stream()
-                .map(f -> new ReportDraft.FindingDraft(f.id(), f.question(), f.text(), f.arrangements(), f.illustrative()))
-                .toList());
+        ReportDraft draft = ReportDraft.of(report);
+        List<ReportDraft.FindingDraft> findings = new java.util.ArrayList<>(draft.findings());
         findings.add(new ReportDraft.FindingDraft(null, 5, "The plenary asked that the Common Framework name who "
                 + "convenes the response once a trigger is met.", null, true));
-        reports.save(meetingCode, workingGroupCode, new ReportDraft(null, arrangements, findings), user);
+        reports.save(meetingCode, workingGroupCode, new ReportDraft(draft.questions(), draft.arrangements(), findings), user);
     }
 
     private static Map<String, Map<String, Object>> load() {

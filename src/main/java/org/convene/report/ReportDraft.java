@@ -21,6 +21,22 @@ public record ReportDraft(List<String> questions, List<ArrangementDraft> arrange
     }
 
     /**
+     * The stored report as a draft to change: every arrangement and finding with its id, the values
+     * by name, the report's own questions (none when it takes the agenda's). Saved unchanged, it
+     * changes nothing.
+     */
+    public static ReportDraft of(WorkingGroupReport report) {
+        return new ReportDraft(report.ownQuestions() ? report.questions() : List.of(),
+                new java.util.ArrayList<>(report.arrangements().stream().map(a -> new ArrangementDraft(a.id(), a.name(),
+                        a.period(), a.region(), a.actors(), a.framework(), a.formsOfSupport().stream().map(Enum::name).toList(),
+                        a.scale() == null ? null : a.scale().name(),
+                        a.temporalScope() == null ? null : a.temporalScope().name(),
+                        a.phases().stream().map(Enum::name).toList(), a.illustrative())).toList()),
+                new java.util.ArrayList<>(report.findings().stream().map(f -> new FindingDraft(f.id(), f.question(), f.text(),
+                        f.arrangements(), f.illustrative())).toList()));
+    }
+
+    /**
      * An arrangement as typed. Forms of support, scale, temporal scope and phases by name or label
      * ({@code "physical/resettlement"}); an unknown one is refused naming the field.
      *

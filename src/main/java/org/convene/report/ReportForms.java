@@ -80,12 +80,6 @@ final class ReportForms {
 
     /** The stored report as a draft to change one entry of: every arrangement and finding with its id. */
     static ReportDraft draftOf(WorkingGroupReport report) {
-        return new ReportDraft(report.ownQuestions() ? report.questions() : List.of(),
-                new ArrayList<>(report.arrangements().stream().map(a -> new ArrangementDraft(a.id(), a.name(), a.period(),
-                        a.region(), a.actors(), a.framework(), a.formsOfSupport().stream().map(Enum::name).toList(),
-                        a.scale() == null ? null : a.scale().name(),
-                        a.temporalScope() == null ? null : a.temporalScope().name(),
-                        a.phases().stream().map(Enum::name).toList(), a.illustrative())).toList()),
-                new ArrayList<>(report.findings().stream().map(f -> FindingForm.of(f).draft(f.id())).toList()));
+        return ReportDraft.of(report);
     }
 }

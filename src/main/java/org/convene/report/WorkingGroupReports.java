@@ -136,9 +136,9 @@ public class WorkingGroupReports {
     public Version submit(String meetingCode, String workingGroupCode, String user, String taskId) {
         OffsetDateTime now = EngineClock.now();
         ReportStore.Row row = store.ensureLocked(meetingCode, group(meetingCode, workingGroupCode).code(), now);
-        Optional<Integer> kept = taskId == null ? Optional.empty() : store.versionOfTask(taskId);
+        Optional<Version> kept = keptBy(meetingCode, workingGroupCode, taskId);
         if (kept.isPresent()) {
-            return versions(meetingCode, workingGroupCode).get(kept.get() - 1);
+            return kept.get();
         }
         WorkingGroupReport report = get(meetingCode, row.workingGroupCode());
         if (report.stage() != ReportStage.DRAFTING) {
@@ -184,9 +184,9 @@ public class WorkingGroupReports {
     public Version present(String meetingCode, String workingGroupCode, String user, String taskId) {
         OffsetDateTime now = EngineClock.now();
         ReportStore.Row row = store.ensureLocked(meetingCode, group(meetingCode, workingGroupCode).code(), now);
-        Optional<Integer> kept = taskId == null ? Optional.empty() : store.versionOfTask(taskId);
+        Optional<Version> kept = keptBy(meetingCode, workingGroupCode, taskId);
         if (kept.isPresent()) {
-            return versions(meetingCode, workingGroupCode).get(kept.get() - 1);
+            return kept.get();
         }
         WorkingGroupReport report = get(meetingCode, row.workingGroupCode());
         if (report.stage() != ReportStage.VALIDATED) {
@@ -252,6 +252,12 @@ public class WorkingGroupReports {
     /** The report as Markdown: what the chair signs, and the text of its page, PDF and DOCX. */
     public String markdown(WorkingGroupReport report) {
         return ReportText.markdown(report);
+    }
+
+    /** The version this task kept already (a job or listener runs at least once); empty for none or no task. */
+    private Optional<Version> keptBy(String meetingCode, String workingGroupCode, String taskId) {
+        return Optional.ofNullable(taskId).flatMap(store::versionOfTask)
+                .map(number -> versions(meetingCode, workingGroupCode).get(number - 1));
     }
 
     private void move(String meetingCode, String workingGroupCode, ReportStage from, ReportStage to) {
