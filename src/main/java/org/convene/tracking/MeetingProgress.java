@@ -108,8 +108,9 @@ class MeetingProgress {
         } else if (event instanceof ConceptNoteReturned e) {
             draft(e.meetingCode(), CONCEPT_NOTE, CONCEPT_NOTE_TITLE, e.version(), false, e.occurredAt());
         } else if (event instanceof DocumentVersionSubmitted e) {
-            // plenary notes and day summaries are written, not reviewed
-            if (e.kind() != DocumentKind.PLENARY_NOTES && e.kind() != DocumentKind.DAY_SUMMARY) {
+            // plenary notes, day summaries and the closing session's notes are written, not reviewed
+            if (e.kind() != DocumentKind.PLENARY_NOTES && e.kind() != DocumentKind.DAY_SUMMARY
+                    && e.kind() != DocumentKind.CLOSING_NOTES) {
                 draft(e.meetingCode(), document(e.kind(), e.part()), e.title(), e.version(), true, e.occurredAt());
             }
         } else if (event instanceof DocumentApproved e) {
