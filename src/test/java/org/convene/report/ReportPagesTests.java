@@ -84,6 +84,8 @@ class ReportPagesTests {
         HttpResponse<byte[]> pdf = BrowserSession.signedIn(port, "lena").download(page + ".pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Disposition")).get().asString().contains(code + "-WG3-report.pdf");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/reports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/reports/report-WG3.pdf"), pdf.body());
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Report of Working Group 3", "WG3-A1 · CIREFCA", "Forms of support: financial, technical, political",
