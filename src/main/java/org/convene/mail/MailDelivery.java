@@ -39,8 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * out, the mark ({@link MailStatus#SENT}) in its own right after the server's answer, tried again
  * for a while if the database is unreachable then (a PostgreSQL restart). A job that
  * finds its mail still {@code SENDING} (a node stopped in between) marks it
- * {@link MailStatus#UNCERTAIN} and sends nothing; staff then resend it or mark it as sent. A
- * refused or failed send gives the mail back ({@link MailStatus#PENDING}, with the error) and
+ * {@link MailStatus#UNCERTAIN} and sends nothing; staff then resend it or mark it as sent. So does
+ * a send whose connection broke while the message went out ({@link SmtpCut}: the server may have
+ * accepted it). A refused send, or one that never reached the server, gives the mail back ({@link MailStatus#PENDING}, with the error) and
  * fails the job, which the engine retries with back-off; the last failure leaves it
  * {@link MailStatus#FAILED} and an incident. Announces {@link MailSent},
  * {@link MailDeliveryUncertain}, {@link MailDeliveryFailed}, {@link MailResent} and
@@ -104,6 +105,10 @@ public class MailDelivery {
                     .map(a -> mails.attachment(mailId, a.partNo()).orElseThrow()).toList();
             smtp.send(MailMessages.build(smtp.createMimeMessage(), mail, attachments, from, Date.from(EngineClock.instant())));
         } catch (RuntimeException | MessagingException failure) {
+            if (SmtpCut.serverMayHaveAccepted(failure)) {
+                record(mail, () -> markUncertain(mail, failure));
+                return; // not resent: staff decide (the mail page lists it)
+            }
             boolean last = lastAttempt(processInstanceId);
             record(mail, () -> giveBack(mail, failure, last));
             if (failure instanceof RuntimeException runtime) {
@@ -219,6 +224,18 @@ public class MailDelivery {
                 .params(MailStatus.SENDING.name(), node, EngineClock.now(), mailId, MailStatus.PENDING.name(),
                         MailStatus.FAILED.name()).update();
         return claimed == 1 ? mail : null;
+    }
+
+    /** The connection broke while the message went out: it may have arrived, so it is not sent again. */
+    private void markUncertain(StoredMail mail, Exception failure) {
+        String error = message(failure);
+        if (jdbc.sql("update cv_outbox_mail set status = ?, last_error = ? where id = ? and status = ?")
+                .params(MailStatus.UNCERTAIN.name(), error, mail.id(), MailStatus.SENDING.name()).update() == 1) {
+            log.warn("Mail {} to {}: the connection broke while it was sent ({}): delivery uncertain, not resent",
+                    mail.messageId(), mail.to().address(), error);
+            events.publishEvent(new MailDeliveryUncertain(mail.meetingCode(), mail.id(), mail.messageId(), mail.recipient(),
+                    mail.subject(), EngineClock.instant(), null));
+        }
     }
 
     private void giveBack(StoredMail mail, Exception failure, boolean last) {
