@@ -1,0 +1,113 @@
+package org.convene.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Convene's performance benchmark (issue 12; README: Performance), run by
+ * {@code mvn -Pbenchmark integration-test}. Parts, chosen with {@code -Dbench.parts=c,d}:
+ * <ul>
+ * <li>(c) Tasklist's "My groups' tasks", first page and count, as Tasklist 7.24 asks them, for a
+ * staff user with {@code bench.tasks} open tasks over {@code bench.meetings} meetings (authorizations on):
+ * p50 and p95 in milliseconds;</li>
+ * <li>(d) single-row commits per second through the app's pool, with 1 and 4 threads.</li>
+ * </ul>
+ * Every figure is printed with the load average when it was taken (the machine's cores may be shared),
+ * and all of them again at the end; {@code <bench.output>/results.md} keeps them.
+ */
+public final class ConveneBenchmark {
+
+    private ConveneBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> parts = Arrays.stream(System.getProperty("bench.parts", "c,d").split(","))
+                .map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
+        int meetings = Integer.getInteger("bench.meetings", 500);
+        int tasks = Integer.getInteger("bench.tasks", 20_000);
+        Jmh jmh = new Jmh(Integer.getInteger("bench.iterations", 3), Integer.getInteger("bench.seconds", 5));
+        Path output = Path.of(System.getProperty("bench.output", "target/benchmark"));
+        Report report = new Report();
+        report.note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+        int exit = 0;
+        try (Database database = Database.start(System.getProperty("bench.url"), System.getProperty("bench.user"),
+                System.getProperty("bench.password"))) {
+            report.note("database: " + database.describe());
+            Map<String, Object> properties = new HashMap<>();
+            if (Boolean.getBoolean("bench.logSql")) {
+                properties.put("logging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity", "debug");
+            }
+            try (ConfigurableApplicationContext app = ConveneApp.start(database, properties)) {
+                if (parts.contains("d")) {
+                    commits(app, jmh, report);
+                }
+                if (parts.contains("c")) {
+                    tasklist(app, jmh, meetings, tasks, report);
+                }
+                int hold = Integer.getInteger("bench.hold", 0);
+                if (hold > 0) {
+                    report.note("holding the app (port " + ConveneApp.port(app) + ") and " + database.url + " for " + hold + " s");
+                    Thread.sleep(hold * 1000L);
+                }
+            }
+        } catch (Exception | AssertionError failed) {
+            failed.printStackTrace();
+            report.note("FAILED: " + failed);
+            exit = 1;
+        }
+        System.out.println();
+        System.out.println(report.markdown());
+        report.write(output);
+        System.out.println("[bench] written to " + output.resolve("results.md"));
+        System.exit(exit);
+    }
+
+    /** (d) Single-row commits per second through the app's pool. */
+    static void commits(ConfigurableApplicationContext app, Jmh jmh, Report report) throws Exception {
+        DataSource pool = app.getBean(DataSource.class);
+        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        jdbc.execute("create table if not exists " + CommitBenchmark.TABLE + " (id bigserial primary key, at timestamptz not null)");
+        report.note("database settings: synchronous_commit=" + jdbc.queryForObject("show synchronous_commit", String.class)
+                + ", fsync=" + jdbc.queryForObject("show fsync", String.class));
+        CommitBenchmark.pool = pool;
+        for (int threads : new int[] {1, 4}) {
+            RunResult result = jmh.run(CommitBenchmark.class, "singleRowCommit", threads);
+            report.figure("d", "single-row commits/s, " + threads + " thread" + (threads > 1 ? "s" : ""),
+                    String.format("%.0f ± %.0f", result.getPrimaryResult().getScore(),
+                            result.getPrimaryResult().getScoreError()), null);
+        }
+    }
+
+    /** (c) Tasklist's "My groups' tasks" for a staff user. */
+    static void tasklist(ConfigurableApplicationContext app, Jmh jmh, int meetings, int tasks, Report report)
+            throws Exception {
+        long open = TaskLoad.seed(app, meetings, tasks, report);
+        TasklistSession session = new TasklistSession(ConveneApp.port(app)).signIn("lena", "My groups' tasks");
+        long started = System.nanoTime();
+        long count = session.firstPage();
+        double probeMs = (System.nanoTime() - started) / 1e6;
+        report.note(String.format("Tasklist's first page, first call: %.0f ms, count %d of %d open tasks", probeMs,
+                count, open));
+        TasklistQueryBenchmark.session = session;
+        // calls of seconds each: one per iteration, no warm-up (the answer is the same)
+        Mode mode = probeMs > 2_000 ? Mode.SingleShotTime : null;
+        for (String method : new String[] {"firstPage", "count"}) {
+            Statistics statistics = jmh.run(TasklistQueryBenchmark.class, method, 1, mode).getPrimaryResult().getStatistics();
+            report.figure("c", "Tasklist 'My groups' tasks' " + (method.equals("count") ? "count" : "first page (with count)")
+                            + ", " + open + " open tasks, " + meetings + " meetings",
+                    String.format("p50 %.1f ms, p95 %.1f ms (n=%d)", statistics.getPercentile(50), statistics.getPercentile(95),
+                            statistics.getN()), null);
+        }
+    }
+}
