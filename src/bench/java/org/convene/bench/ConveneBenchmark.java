@@ -49,8 +49,12 @@ public final class ConveneBenchmark {
                 properties.put("logging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity", "debug");
             }
             try (ConfigurableApplicationContext app = ConveneApp.start(database, properties)) {
+                double commitRate = 0;
                 if (parts.contains("d")) {
-                    commits(app, jmh, report);
+                    commitRate = commits(app, jmh, report);
+                }
+                if (parts.contains("a")) {
+                    engine(app, jmh, report, commitRate);
                 }
                 if (parts.contains("c")) {
                     tasklist(app, jmh, meetings, tasks, report);
@@ -73,20 +77,45 @@ public final class ConveneBenchmark {
         System.exit(exit);
     }
 
-    /** (d) Single-row commits per second through the app's pool. */
-    static void commits(ConfigurableApplicationContext app, Jmh jmh, Report report) throws Exception {
+    /** (d) Single-row commits per second through the app's pool; returns the rate with one thread. */
+    static double commits(ConfigurableApplicationContext app, Jmh jmh, Report report) throws Exception {
         DataSource pool = app.getBean(DataSource.class);
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         jdbc.execute("create table if not exists " + CommitBenchmark.TABLE + " (id bigserial primary key, at timestamptz not null)");
         report.note("database settings: synchronous_commit=" + jdbc.queryForObject("show synchronous_commit", String.class)
                 + ", fsync=" + jdbc.queryForObject("show fsync", String.class));
         CommitBenchmark.pool = pool;
+        double single = 0;
         for (int threads : new int[] {1, 4}) {
             RunResult result = jmh.run(CommitBenchmark.class, "singleRowCommit", threads);
             report.figure("d", "single-row commits/s, " + threads + " thread" + (threads > 1 ? "s" : ""),
                     String.format("%.0f ± %.0f", result.getPrimaryResult().getScore(),
                             result.getPrimaryResult().getScoreError()), null);
+            single = threads == 1 ? result.getPrimaryResult().getScore() : single;
         }
+        return single;
+    }
+
+    /**
+     * (a) Task completions per second in the engine, one thread, as staff: the meeting's "Draft concept
+     * note" against a bare one-user-task process; the ratio meeting / bare, and each against the
+     * commit rate of (d) when it was measured.
+     */
+    static void engine(ConfigurableApplicationContext app, Jmh jmh, Report report, double commitRate) throws Exception {
+        TaskCompletionBenchmark.app = app;
+        TaskCompletionBenchmark.deployBareProcess(app);
+        double bare = perSecond(jmh.run(TaskCompletionBenchmark.class, "completeBareTask", 1));
+        report.figure("a", "bare one-user-task process: completions/s, 1 thread", String.format("%.1f", bare),
+                commitRate > 0 ? String.format("%.3f × commit rate (d)", bare / commitRate) : null);
+        double meeting = perSecond(jmh.run(TaskCompletionBenchmark.class, "completeMeetingTask", 1));
+        report.figure("a", "meeting's 'Draft concept note': completions/s, 1 thread", String.format("%.1f", meeting),
+                String.format("%.2f × bare", meeting / bare)
+                        + (commitRate > 0 ? String.format("; %.3f × commit rate (d)", meeting / commitRate) : ""));
+    }
+
+    /** Completions per second of one thread from sampled times in milliseconds (1000 / mean). */
+    private static double perSecond(RunResult result) {
+        return 1000.0 / result.getPrimaryResult().getStatistics().getMean();
     }
 
     /** (c) Tasklist's "My groups' tasks" for a staff user. */
