@@ -59,6 +59,9 @@ public final class ConveneBenchmark {
                 if (parts.contains("c")) {
                     tasklist(app, jmh, meetings, tasks, report);
                 }
+                if (parts.contains("e")) {
+                    startUp(database, output, report);
+                }
                 int hold = Integer.getInteger("bench.hold", 0);
                 if (hold > 0) {
                     report.note("holding the app (port " + ConveneApp.port(app) + ") and " + database.url + " for " + hold + " s");
@@ -111,6 +114,21 @@ public final class ConveneBenchmark {
         report.figure("a", "meeting's 'Draft concept note': completions/s, 1 thread", String.format("%.1f", meeting),
                 String.format("%.2f × bare", meeting / bare)
                         + (commitRate > 0 ? String.format("; %.3f × commit rate (d)", meeting / commitRate) : ""));
+    }
+
+    /** (e) Start to ready and peak memory, Convene against the bare Camunda starter app, alternately, twice. */
+    static void startUp(Database database, Path output, Report report) throws Exception {
+        StartUp startUp = new StartUp(database, output);
+        for (int round = 1; round <= 2; round++) {
+            StartUp.Result bare = startUp.bare();
+            report.figure("e", "bare Camunda starter: start to ready (Tasklist answers), peak RSS",
+                    String.format("%.1f s, %d MB", bare.seconds(), bare.peakMegabytes()), null);
+            StartUp.Result convene = startUp.convene();
+            report.figure("e", "Convene: start to ready (Tasklist answers), peak RSS",
+                    String.format("%.1f s, %d MB", convene.seconds(), convene.peakMegabytes()),
+                    String.format("%.2f × bare start, %.2f × bare memory", convene.seconds() / bare.seconds(),
+                            (double) convene.peakMegabytes() / bare.peakMegabytes()));
+        }
     }
 
     /** Completions per second of one thread from sampled times in milliseconds (1000 / mean). */

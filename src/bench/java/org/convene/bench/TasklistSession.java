@@ -51,6 +51,9 @@ final class TasklistSession {
         if (login.statusCode() != 200) {
             throw new IllegalStateException("Tasklist login of " + user + " answered " + login.statusCode());
         }
+        if (filterName == null) {
+            return this;
+        }
         JsonNode filters = json.readTree(get("/camunda/api/engine/engine/default/filter?resourceType=Task&name="
                 + URLEncoder.encode(filterName, StandardCharsets.UTF_8)));
         filterId = filters.get(0).get("id").asText();
@@ -65,6 +68,12 @@ final class TasklistSession {
                 HttpResponse.BodyHandlers.ofString());
         check(response);
         return json.readTree(response.body()).get("count").asLong();
+    }
+
+    /** The first page of all the tasks the user may see, as Tasklist's body asks it of {@code /task}. */
+    void firstPageOfAllTasks() throws IOException, InterruptedException {
+        check(http.send(post("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15", FIRST_PAGE_BODY)
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** The filter's count alone ({@code POST filter/{id}/count}, as Tasklist's filter list asks it). */
