@@ -7,6 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.convene.identity.ConveneGroups;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
@@ -53,8 +60,12 @@ public final class ConveneBenchmark {
                 if (parts.contains("d")) {
                     commitRate = commits(app, jmh, report);
                 }
+                double bare = 0;
                 if (parts.contains("a")) {
-                    engine(app, jmh, report, commitRate);
+                    bare = engine(app, jmh, report, commitRate);
+                }
+                if (parts.contains("b")) {
+                    rest(app, jmh, report, bare);
                 }
                 if (parts.contains("c")) {
                     tasklist(app, jmh, meetings, tasks, report);
@@ -104,9 +115,9 @@ public final class ConveneBenchmark {
      * note" against a bare one-user-task process; the ratio meeting / bare, and each against the
      * commit rate of (d) when it was measured.
      */
-    static void engine(ConfigurableApplicationContext app, Jmh jmh, Report report, double commitRate) throws Exception {
+    static double engine(ConfigurableApplicationContext app, Jmh jmh, Report report, double commitRate) throws Exception {
         TaskCompletionBenchmark.app = app;
-        TaskCompletionBenchmark.deployBareProcess(app);
+        deployBareProcess(app);
         double bare = perSecond(jmh.run(TaskCompletionBenchmark.class, "completeBareTask", 1));
         report.figure("a", "bare one-user-task process: completions/s, 1 thread", String.format("%.1f", bare),
                 commitRate > 0 ? String.format("%.3f × commit rate (d)", bare / commitRate) : null);
@@ -114,6 +125,59 @@ public final class ConveneBenchmark {
         report.figure("a", "meeting's 'Draft concept note': completions/s, 1 thread", String.format("%.1f", meeting),
                 String.format("%.2f × bare", meeting / bare)
                         + (commitRate > 0 ? String.format("; %.3f × commit rate (d)", meeting / commitRate) : ""));
+        return bare;
+    }
+
+    private static boolean bareDeployed;
+
+    /** The bare process, once, and staff's right to start it through the REST API (the benchmark's grant). */
+    static void deployBareProcess(ConfigurableApplicationContext app) {
+        if (bareDeployed) {
+            return;
+        }
+        TaskCompletionBenchmark.deployBareProcess(app);
+        AuthorizationService authorizations = app.getBean(AuthorizationService.class);
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(ConveneGroups.STAFF);
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(TaskCompletionBenchmark.BARE_PROCESS);
+        grant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant.addPermission(ProcessDefinitionPermissions.READ_TASK);
+        authorizations.saveAuthorization(grant);
+        bareDeployed = true;
+    }
+
+    /**
+     * (b) Start + complete of the bare process through the REST API with 1 and 4 clients, as a ratio to
+     * the engine's bare completions of (a); then with the engine's authorization checks switched off
+     * (in this run only), to show what they cost.
+     */
+    static void rest(ConfigurableApplicationContext app, Jmh jmh, Report report, double bareEngine) throws Exception {
+        deployBareProcess(app);
+        RestBenchmark.port = ConveneApp.port(app);
+        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+                .getProcessEngineConfiguration();
+        double[] withChecks = new double[2];
+        for (boolean checks : new boolean[] {true, false}) {
+            engine.setAuthorizationEnabled(checks);
+            try {
+                int i = 0;
+                for (int clients : new int[] {1, 4}) {
+                    double rate = jmh.run(RestBenchmark.class, "startAndComplete", clients).getPrimaryResult().getScore();
+                    String ratio = bareEngine > 0 ? String.format("%.2f × bare in the engine (a)", rate / bareEngine) : "";
+                    if (checks) {
+                        withChecks[i] = rate;
+                    } else {
+                        ratio = String.format("checks cost %.0f%%", 100 * (1 - withChecks[i] / rate));
+                    }
+                    report.figure("b", "REST start + complete (bare process), " + clients + " client" + (clients > 1 ? "s" : "")
+                            + (checks ? "" : ", authorization checks off"), String.format("%.1f/s", rate), ratio);
+                    i++;
+                }
+            } finally {
+                engine.setAuthorizationEnabled(true);
+            }
+        }
     }
 
     /** (e) Start to ready and peak memory, Convene against the bare Camunda starter app, alternately, twice. */

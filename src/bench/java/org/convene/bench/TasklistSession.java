@@ -70,10 +70,9 @@ final class TasklistSession {
         return json.readTree(response.body()).get("count").asLong();
     }
 
-    /** The first page of all the tasks the user may see, as Tasklist's body asks it of {@code /task}. */
+    /** The first page of all the tasks the user may see ({@code GET /task}, signed in). */
     void firstPageOfAllTasks() throws IOException, InterruptedException {
-        check(http.send(post("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15", FIRST_PAGE_BODY)
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
+        get("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15&sortBy=created&sortOrder=desc");
     }
 
     /** The filter's count alone ({@code POST filter/{id}/count}, as Tasklist's filter list asks it). */
