@@ -137,12 +137,16 @@ public final class ConveneBenchmark {
         }
         TaskCompletionBenchmark.deployBareProcess(app);
         AuthorizationService authorizations = app.getBean(AuthorizationService.class);
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(ConveneGroups.STAFF);
-        grant.setResource(Resources.PROCESS_DEFINITION);
-        grant.setResourceId(TaskCompletionBenchmark.BARE_PROCESS);
+        Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(ConveneGroups.STAFF)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(TaskCompletionBenchmark.BARE_PROCESS).list().stream()
+                .findFirst().orElseGet(() -> {
+                    Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                    created.setGroupId(ConveneGroups.STAFF);
+                    created.setResource(Resources.PROCESS_DEFINITION);
+                    created.setResourceId(TaskCompletionBenchmark.BARE_PROCESS);
+                    return created;
+                });
         grant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant.addPermission(ProcessDefinitionPermissions.READ_TASK);
         authorizations.saveAuthorization(grant);
         bareDeployed = true;
     }
