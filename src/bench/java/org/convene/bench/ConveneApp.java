@@ -2,6 +2,7 @@ package org.convene.bench;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.convene.AppNode;
 import org.convene.ConveneApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -38,8 +39,6 @@ final class ConveneApp {
     }
 
     static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return AppNode.freePort();
     }
 }

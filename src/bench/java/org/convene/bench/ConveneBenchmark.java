@@ -38,7 +38,7 @@ public final class ConveneBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> parts = Arrays.stream(System.getProperty("bench.parts", "c,d").split(","))
+        Set<String> parts = Arrays.stream(System.getProperty("bench.parts", "a,b,c,d,e").split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
         int meetings = Integer.getInteger("bench.meetings", 500);
         int tasks = Integer.getInteger("bench.tasks", 20_000);
