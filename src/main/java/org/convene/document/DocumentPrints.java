@@ -14,10 +14,18 @@ import org.springframework.stereotype.Component;
  * A document version as it prints (PDF and DOCX): the document's title; under it the meeting, the
  * version with its status, and who wrote it when; the text; and, once signed off, the signatures
  * (who, when, which version, the SHA-256 of the text signed). The footer names the meeting, the
- * document and the version on every page.
+ * document and the version on every page. Other modules take a version's PDF from here
+ * ({@link #pdf(long)}: the invitation module mails the background paper with it).
  */
 @Component
-class DocumentPrints {
+public class DocumentPrints {
+
+    /**
+     * A version printed to a file: {@code fileName} as a download or an attachment names it
+     * ({@code EM-2027-AMMAN Background paper v2.pdf}), {@code content} its bytes.
+     */
+    public record PrintedFile(String fileName, byte[] content) {
+    }
 
     private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
@@ -26,14 +34,28 @@ class DocumentPrints {
     private final SignOff signOff;
     private final UserDirectory users;
     private final MeetingHeadings meetings;
+    private final DocumentStore store;
 
     DocumentPrints(DocumentExports exports, DocumentVersions statuses, SignOff signOff, UserDirectory users,
-                   MeetingHeadings meetings) {
+                   MeetingHeadings meetings, DocumentStore store) {
+        this.store = store;
         this.exports = exports;
         this.statuses = statuses;
         this.signOff = signOff;
         this.users = users;
         this.meetings = meetings;
+    }
+
+    /**
+     * The PDF of a version, the same as its page's download: title, meeting, version and status,
+     * the text, and once signed off the signatures.
+     *
+     * @throws org.springframework.dao.EmptyResultDataAccessException for an unknown id
+     */
+    public PrintedFile pdf(long versionId) {
+        Documents.Version version = store.version(versionId);
+        Documents.Document document = store.document(version.documentId());
+        return new PrintedFile(fileName(document, version) + ".pdf", pdf(document, version));
     }
 
     byte[] pdf(Documents.Document document, Documents.Version version) {

@@ -31,7 +31,8 @@ public final class DocumentVariables {
      */
     public static final String DRAFT_TEXT = "draftText";
     /**
-     * The comments of the last review that sent the draft back, as Markdown ("**sofia**: ..."),
+     * Every reviewer's comments on the version that was sent back ({@link Documents#lastComments}),
+     * as Markdown ("**kenji**: ...", "**sofia** (signed off): ..."),
      * made safe for the form ({@link MarkdownRendering#forForm}); empty when none. String.
      */
     public static final String REVIEW_COMMENTS = "reviewComments";
@@ -54,10 +55,29 @@ public final class DocumentVariables {
      * calendar day, no time zone).
      */
     public static final String PAPER_DUE_DATE = "paperDueDate";
+    /**
+     * "Commission background paper": who signs the paper off, a checklist of the members of the
+     * reviewers group, all ticked at first ({@link ReviewerChoice}); submitted as a JSON array of
+     * user ids, at least one. Task-local: the process keeps them as SignOffProcess's
+     * {@link SignOffProcess#REVIEWER_IDS} text.
+     */
+    public static final String PAPER_REVIEWERS = "paperReviewers";
+    /** The options of {@link #PAPER_REVIEWERS}: JSON array of {label, value}. Task-local. */
+    public static final String PAPER_REVIEWER_OPTIONS = "paperReviewerOptions";
     /** "Circulate documentation pack": what the pack contained (optional). String. */
     public static final String PACK_NOTE = "packNote";
-    /** "Circulate documentation pack": the pack has gone to everyone who accepted. Boolean. */
+    /**
+     * "Circulate documentation pack": a required checkbox, "Send the background paper to everyone who
+     * has accepted"; completing the task mails it (the invitation module hears {@link DocumentCirculated}). Boolean.
+     */
     public static final String PACK_CIRCULATED = "packCirculated";
+
+    /**
+     * Input parameter of a reminder's service task after a timer on a document's task
+     * ({@code ${remindOverdueDocumentTask}}): the activity id of the task that is overdue, e.g.
+     * {@code Task_CirculateDocumentationPack}. String.
+     */
+    public static final String OVERDUE_ACTIVITY_ID = "overdueActivityId";
 
     private DocumentVariables() {
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.convene.identity.UserDirectory;
 import org.convene.workflow.EngineClock;
 import org.convene.workflow.ReviewDecision;
@@ -124,17 +125,26 @@ public class Documents {
     }
 
     /**
-     * The comments of the reviews that sent the latest version back (returned or rejected), as
-     * Markdown paragraphs "**reviewer**: comments" in the order they were made — every rejecting
-     * reviewer's, a rejection a manager decided for a reviewer at the escalation as
-     * "**reviewer** (decided by manager): comments"; empty when none.
+     * What the author revising the latest version must read, once it was sent back (returned or
+     * rejected): every reviewer's comments on it as Markdown paragraphs, first those that sent it
+     * back, "**reviewer**: comments" in the order they were made (a rejection a manager decided
+     * for a reviewer at the escalation as "**reviewer** (decided by manager): comments"), then
+     * those who approved with a comment, "**reviewer** (signed off): comments" ("(approved)" for a
+     * review). Empty when the latest version was not sent back, or there is none.
      */
     public String lastComments(String meetingCode, DocumentKind kind, String part) {
-        return store.latest(meetingCode, kind, part).stream()
-                .flatMap(latest -> store.reviewsOfVersion(latest.id()).stream())
-                .filter(review -> review.decision().sendsBack())
+        List<Review> reviews = store.latest(meetingCode, kind, part).stream()
+                .flatMap(latest -> store.reviewsOfVersion(latest.id()).stream()).toList();
+        if (reviews.stream().noneMatch(review -> review.decision().sendsBack())) {
+            return "";
+        }
+        Stream<Review> approvals = reviews.stream()
+                .filter(review -> !review.decision().sendsBack() && review.comments() != null && !review.comments().isBlank());
+        return Stream.concat(reviews.stream().filter(review -> review.decision().sendsBack()), approvals)
                 .map(review -> "**" + review.reviewer() + "**"
                         + (review.decidedBy() == null ? "" : " (decided by " + review.decidedBy() + ")")
+                        + (review.decision().sendsBack() ? ""
+                                : review.kind() == ReviewKind.SIGN_OFF ? " (signed off)" : " (approved)")
                         + ": " + review.comments())
                 .collect(Collectors.joining("\n\n"));
     }

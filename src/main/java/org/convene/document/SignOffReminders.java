@@ -6,13 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.convene.identity.UserDirectory;
 import org.convene.mail.MailAddress;
 import org.convene.mail.OutgoingMail;
 import org.convene.mail.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -21,7 +19,7 @@ import org.springframework.web.util.HtmlUtils;
  * text and HTML, with the links to their task in Tasklist and to the version's page, and the due
  * date (UTC). Written to the mail module's {@link Outbox} under the key
  * {@code sign-off-reminder-<versionId>-<reviewer>-<round>}: a retried job writes nothing twice.
- * The addresses come from the identity service; a reviewer without one is logged and skipped.
+ * The addresses come from the identity service ({@link UserMail}); a reviewer without one is logged and skipped.
  */
 @Component
 class SignOffReminders {
@@ -31,13 +29,11 @@ class SignOffReminders {
             .withZone(ZoneOffset.UTC);
 
     private final Outbox outbox;
-    private final UserDirectory users;
-    private final String publicUrl;
+    private final UserMail users;
 
-    SignOffReminders(Outbox outbox, UserDirectory users, @Value("${convene.public-url:http://localhost:8080}") String publicUrl) {
+    SignOffReminders(Outbox outbox, UserMail users) {
         this.outbox = outbox;
         this.users = users;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     /** What a reminder is about: the version's document, its number and page, and when the sign-off is due. */
@@ -58,15 +54,15 @@ class SignOffReminders {
     }
 
     private boolean remind(About about, int round, String reviewer, String taskId) {
-        String address = users.email(reviewer).orElse(null);
-        if (address == null) {
+        MailAddress to = users.to(reviewer).orElse(null);
+        if (to == null) {
             log.warn("Sign-off reminder for {} (version {}) not sent: {} has no e-mail address", about.title(),
                     about.version(), reviewer);
             return false;
         }
-        String name = users.find(reviewer).map(UserDirectory.Person::name).orElse(reviewer);
-        String task = publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
-        String page = publicUrl + about.versionPath();
+        String name = to.displayName();
+        String task = users.taskUrl(taskId);
+        String page = users.url(about.versionPath());
         String due = DUE.format(about.dueAt());
         String what = about.title() + " (version " + about.version() + ")";
         String subject = (about.atDueDate() ? "Due today: sign off " : "Reminder: sign off ") + what;
@@ -88,7 +84,7 @@ class SignOffReminders {
                 + "<p>Without a decision by the due date, a manager decides how the sign-off goes on.</p>"
                 + "<p>Convene</p></body></html>";
         String key = "sign-off-reminder-" + about.versionId() + "-" + reviewer + "-" + round;
-        return outbox.enqueue(new OutgoingMail(key, about.meetingCode(), new MailAddress(address, name), subject, text, html,
+        return outbox.enqueue(new OutgoingMail(key, about.meetingCode(), to, subject, text, html,
                 null, List.of()));
     }
 
