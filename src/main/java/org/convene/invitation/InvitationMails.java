@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.convene.mail.Attachment;
 import org.convene.mail.CalendarPart;
 import org.convene.mail.MailAddress;
 import org.convene.mail.OutgoingMail;
@@ -19,7 +20,8 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The mails to an invitee — invitation, reminder, update after the meeting moved, cancellation —
+ * The mails to an invitee — invitation, reminder, update after the meeting moved, cancellation,
+ * and to one who accepted the background paper —
  * each as plain text and HTML alternatives written from one {@link Letter} (the HTML by the
  * Thymeleaf template {@code invitation/letter.html}, every value escaped, links as buttons), and the
  * invitation, its updates and its cancellation with their calendar entry ({@link InvitationCalendar}).
@@ -28,8 +30,8 @@ import org.thymeleaf.context.Context;
  * {@code convene.mail.from}.
  *
  * <p>The concept note and the agenda are linked, not attached: invitees have no login, so the link
- * is a signed one to a read-only page of the meeting's description ({@link MeetingDocumentsLink});
- * they become PDF attachments when the documents issue renders them.
+ * is a signed one to a read-only page of the meeting's description ({@link MeetingDocumentsLink}).
+ * The background paper goes to those who accepted with its PDF attached ({@link BackgroundPaperMails}).
  */
 @Component
 class InvitationMails {
@@ -156,6 +158,29 @@ class InvitationMails {
         return mail("invitation-" + invitee.invitationId() + "-cancel-" + invitee.sequence(), meeting, invitee, letter,
                 new CalendarPart("CANCEL", InvitationCalendar.cancel(entry(meeting, span, invitee,
                         String.join("\n", why), now))));
+    }
+
+    /**
+     * The background paper to a participant who accepted, its PDF attached, with the link to the
+     * concept note and agenda. Key {@code background-paper-<participantId>}: once per participant.
+     *
+     * @param paperTitle    the paper's title; {@code version} its number
+     * @param documentsLink the signed link to the concept note and agenda; may be null
+     */
+    OutgoingMail backgroundPaper(Meeting meeting, MeetingCalendar.Span span, Participants.Participant participant,
+                                 String documentsLink, String paperTitle, int version, Attachment pdf) {
+        Letter letter = new Letter("Background paper: " + meeting.title(), "Background paper",
+                "Dear " + participant.fullName() + ",",
+                List.of("Thank you for confirming that you will attend the " + meeting.title() + ", " + meeting.place()
+                                + ", " + meeting.datesLabel() + ".",
+                        "Please find attached the background paper for the meeting's discussions: " + paperTitle
+                                + " (version " + version + ", signed off by the secretariat's reviewers)."),
+                facts(meeting, span, null), List.of(),
+                documentsLink == null ? List.of() : List.of(new Link("The concept note and the agenda", documentsLink)),
+                List.of("The paper is attached as a PDF file (" + pdf.fileName() + ")."));
+        return new OutgoingMail("background-paper-" + participant.id(), meeting.code(),
+                new MailAddress(participant.email(), participant.fullName()), letter.subject(), text(letter),
+                html(letter), null, List.of(pdf));
     }
 
     /** The letter as plain text: the same words, each link written out under its label. */

@@ -11,7 +11,10 @@
  * none of this module's beans. Mails are text and HTML with the invitation's calendar entry
  * ({@link org.convene.invitation.InvitationMails}, {@link org.convene.invitation.InvitationCalendar});
  * {@link org.convene.invitation.InvitationUpdates} hears the meeting's {@code MeetingRescheduled} and
- * {@code MeetingCancelled} and sends the invitees updates and cancellations. Announces {@link org.convene.invitation.ParticipantListApproved},
+ * {@code MeetingCancelled} and sends the invitees updates and cancellations;
+ * {@link org.convene.invitation.BackgroundPaperMails} hears the document module's {@code DocumentCirculated}
+ * and mails the background paper with its PDF ({@link org.convene.document.DocumentPrints}) to those
+ * who accepted, and to each who accepts later. Announces {@link org.convene.invitation.ParticipantListApproved},
  * {@link org.convene.invitation.ParticipantListReturned}, {@link org.convene.invitation.InvitationSent},
  * {@link org.convene.invitation.ReminderSent}, {@link org.convene.invitation.InvitationAccepted},
  * {@link org.convene.invitation.InvitationDeclined}, {@link org.convene.invitation.InvitationLapsed},
@@ -20,7 +23,8 @@
  * {@link org.convene.invitation.ReminderScheduleChanged}, {@link org.convene.invitation.ReplacementInvited}
  * and {@link org.convene.invitation.SeatLeftEmpty}.
  */
-@ApplicationModule(allowedDependencies = {"meeting", "meeting :: events", "document", "identity", "workflow", "mail"})
+@ApplicationModule(allowedDependencies = {"meeting", "meeting :: events", "document", "document :: events", "identity",
+        "workflow", "mail"})
 package org.convene.invitation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -28,7 +28,21 @@ public final class PreparationProcess {
     /** Calls the document module's SignOffProcess. */
     public static final String CALL_ACTIVITY_SIGN_OFF_BACKGROUND_PAPER = "CallActivity_SignOffBackgroundPaper";
     public static final String GATEWAY_BACKGROUND_PAPER_SIGNED_OFF = "Gateway_BackgroundPaperSignedOff";
+    /**
+     * "Circulate documentation pack": due three weeks (P21D, in the venue's calendar) before the first
+     * session; completing it mails the signed-off background paper, its PDF attached, to every confirmed
+     * participant (the invitation module hears the document module's DocumentCirculated).
+     */
     public static final String TASK_CIRCULATE_DOCUMENTATION_PACK = "Task_CirculateDocumentationPack";
+    /** Non-interrupting timer on "Circulate documentation pack" at its due date; fires once. */
+    public static final String BOUNDARY_EVENT_DOCUMENTATION_PACK_OVERDUE = "BoundaryEvent_DocumentationPackOverdue";
+    /**
+     * "Remind staff of overdue pack": mails the task's assignee, or every member of convener-staff while
+     * nobody has claimed it, once for the due date (the document module's {@code ${remindOverdueDocumentTask}});
+     * nothing when the pack went out meanwhile. Asynchronous before.
+     */
+    public static final String SERVICE_TASK_REMIND_STAFF_OF_OVERDUE_PACK = "ServiceTask_RemindStaffOfOverduePack";
+    public static final String END_EVENT_STAFF_REMINDED = "EndEvent_StaffReminded";
     public static final String GATEWAY_PREPARATION_JOIN = "Gateway_PreparationJoin";
     public static final String END_EVENT_MEETING_PREPARED = "EndEvent_MeetingPrepared";
 
@@ -42,6 +56,12 @@ public final class PreparationProcess {
     public static final String REVIEW_COMMENTS = "reviewComments";
     /** Whether the reviewers signed the background paper off (SignOffProcess's result). Boolean. */
     public static final String BACKGROUND_PAPER_SIGNED_OFF = "backgroundPaperSignedOff";
+    /**
+     * Who signs the background paper off, as "Commission background paper" chose them: user ids,
+     * comma-separated ({@code "sofia,kenji"}), passed to SignOffProcess as its reviewerIds for every
+     * round. String; null when not chosen (the whole reviewers group signs).
+     */
+    public static final String BACKGROUND_PAPER_REVIEWERS = "backgroundPaperReviewers";
 
     // the document module's task variables (DocumentVariables), as these tasks use them; the tasks name
     // their document with the input parameter documentKind (BACKGROUND_PAPER)
@@ -52,11 +72,18 @@ public final class PreparationProcess {
     public static final String PAPER_BRIEF = DocumentVariables.PAPER_BRIEF;
     /** When the author's draft is due, as entered: text {@code YYYY-MM-DD} naming a day that exists, not past. Required. */
     public static final String PAPER_DUE_DATE = DocumentVariables.PAPER_DUE_DATE;
+    /**
+     * Who signs the paper off: a required checklist of the reviewers group's members, all ticked at
+     * first; a JSON array of user ids (task-local).
+     */
+    public static final String PAPER_REVIEWERS = DocumentVariables.PAPER_REVIEWERS;
+    /** The options of {@link #PAPER_REVIEWERS} (task-local, read-only). */
+    public static final String PAPER_REVIEWER_OPTIONS = DocumentVariables.PAPER_REVIEWER_OPTIONS;
     /** The document's title (task-local, read-only). */
     public static final String DOCUMENT_TITLE = DocumentVariables.DOCUMENT_TITLE;
     /** The draft's text, Markdown. String. */
     public static final String DRAFT_TEXT = DocumentVariables.DRAFT_TEXT;
-    /** "The pack has gone to everyone who accepted": a required checkbox. Boolean. */
+    /** "Send the background paper to everyone who has accepted": a required checkbox. Boolean. */
     public static final String PACK_CIRCULATED = DocumentVariables.PACK_CIRCULATED;
     /** Staff's note on the pack. String, optional. */
     public static final String PACK_NOTE = DocumentVariables.PACK_NOTE;

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * PreparationProcess: agenda, participants (the invitation module's ParticipantListProcess, with
@@ -72,6 +74,8 @@ class PreparationProcessTests {
     @Autowired Documents documents;
     @Autowired Agendas agendas;
     @Autowired TestRestTemplate rest;
+    @Autowired ManagementService managementService;
+    @Autowired JdbcClient jdbc;
 
     Invitees.Meeting meeting;
     String code;
@@ -264,16 +268,87 @@ class PreparationProcessTests {
 
         assertThatThrownBy(() -> driver.complete(circulate, "lena", Map.of(PACK_CIRCULATED, false, PACK_NOTE, "Not yet.")))
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("'The pack has gone to everyone who accepted' is required");
+                .hasMessageContaining("'Send the background paper to everyone who has accepted' is required");
         assertThatThrownBy(() -> driver.complete(circulate, "lena", Map.of(PACK_NOTE, "Not yet.")))
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("'The pack has gone to everyone who accepted' is required");
+                .hasMessageContaining("'Send the background paper to everyone who has accepted' is required");
 
         assertThat(instance).isWaitingAt(TASK_CIRCULATE_DOCUMENTATION_PACK);
         assertThat(backgroundPaper().circulatedAt()).isNull();
         driver.complete(circulate, "lena", Map.of(PACK_CIRCULATED, true));
         assertThat(instance).isWaitingAt(GATEWAY_PREPARATION_JOIN);
         assertThat(backgroundPaper().circulatedAt()).isNotNull();
+    }
+
+    @Test
+    void shouldRemindEveryStaffMemberOnceWhenThePackIsOverdueAndNobodyHasClaimedIt() {
+        ProcessInstance instance = waitingToCirculate();
+        Task circulate = driver.task(instance, TASK_CIRCULATE_DOCUMENTATION_PACK);
+
+        Date due = driver.fireTimer(instance, BOUNDARY_EVENT_DOCUMENTATION_PACK_OVERDUE);
+        assertThat(due).as("the task's due date").isEqualTo(circulate.getDueDate()).isEqualTo(beforeFirstSession(21));
+        assertThat(instance).isWaitingAt(TASK_CIRCULATE_DOCUMENTATION_PACK, SERVICE_TASK_REMIND_STAFF_OF_OVERDUE_PACK);
+        driver.runAsyncJob(instance, SERVICE_TASK_REMIND_STAFF_OF_OVERDUE_PACK);
+
+        assertThat(instance).hasPassed(SERVICE_TASK_REMIND_STAFF_OF_OVERDUE_PACK, END_EVENT_STAFF_REMINDED)
+                .isWaitingAt(TASK_CIRCULATE_DOCUMENTATION_PACK);
+        List<Map<String, Object>> reminders = overdueMails();
+        assertThat(reminders).extracting(mail -> mail.get("recipient"))
+                .contains("lena@convene.example", "omar@convene.example")
+                .doesNotContain("grace@convene.example", "ravi@convene.example");
+        assertThat(reminders).allSatisfy(mail -> assertThat((String) mail.get("body"))
+                .contains("\"Circulate documentation pack\" (Background paper) of the meeting " + code,
+                        "/camunda/app/tasklist/default/#/?task=" + circulate.getId()));
+        assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(BOUNDARY_EVENT_DOCUMENTATION_PACK_OVERDUE).count()).as("fires once").isZero();
+
+        // the reminder's job run again (a retry after a crash): nothing is written twice
+        runtimeService.createProcessInstanceModification(instance.getId())
+                .startBeforeActivity(SERVICE_TASK_REMIND_STAFF_OF_OVERDUE_PACK).execute();
+        driver.runAsyncJob(instance, SERVICE_TASK_REMIND_STAFF_OF_OVERDUE_PACK);
+        assertThat(overdueMails()).hasSameSizeAs(reminders);
+
+        circulateDocumentationPack(instance);
+        assertThat(instance).isWaitingAt(GATEWAY_PREPARATION_JOIN);
+    }
+
+    @Test
+    void shouldRemindOnlyTheStaffMemberWhoClaimedTheOverduePack() {
+        ProcessInstance instance = waitingToCirculate();
+        taskService.claim(driver.task(instance, TASK_CIRCULATE_DOCUMENTATION_PACK).getId(), "omar");
+
+        driver.fireTimer(instance, BOUNDARY_EVENT_DOCUMENTATION_PACK_OVERDUE);
+        driver.runAsyncJob(instance, SERVICE_TASK_REMIND_STAFF_OF_OVERDUE_PACK);
+
+        assertThat(overdueMails()).extracting(mail -> mail.get("recipient")).containsExactly("omar@convene.example");
+    }
+
+    @Test
+    void shouldRemindNobodyWhenThePackWentOutBeforeTheReminderRan() {
+        ProcessInstance instance = waitingToCirculate();
+        driver.fireTimer(instance, BOUNDARY_EVENT_DOCUMENTATION_PACK_OVERDUE);
+        circulateDocumentationPack(instance);
+
+        driver.runAsyncJob(instance, SERVICE_TASK_REMIND_STAFF_OF_OVERDUE_PACK);
+
+        assertThat(instance).hasPassed(END_EVENT_STAFF_REMINDED);
+        assertThat(overdueMails()).isEmpty();
+    }
+
+    /** A signed-off background paper waiting at "Circulate documentation pack". */
+    private ProcessInstance waitingToCirculate() {
+        ProcessInstance instance = driver.startBefore(ID, code, meeting.phase(), TASK_COMMISSION_BACKGROUND_PAPER);
+        commissionBackgroundPaper(instance);
+        submitBackgroundPaperDraft(instance, "## Background paper\n\nThe only draft.");
+        signOffBackgroundPaper(instance, "approve", "approve", "approve");
+        assertThat(instance).isWaitingAt(TASK_CIRCULATE_DOCUMENTATION_PACK);
+        return instance;
+    }
+
+    /** The overdue reminders the meeting's outbox holds, in the order written. */
+    private List<Map<String, Object>> overdueMails() {
+        return jdbc.sql("select recipient, body from cv_outbox_mail where meeting_code = ? and message_id like '<overdue-%' order by id")
+                .param(code).query().listOfRows();
     }
 
     private void commissionBackgroundPaper(ProcessInstance instance) {
@@ -320,8 +395,8 @@ class PreparationProcessTests {
 
     private void circulateDocumentationPack(ProcessInstance instance) {
         Task circulate = driver.task(instance, TASK_CIRCULATE_DOCUMENTATION_PACK);
-        assertThat(circulate).as("14 days before the first session").hasCandidateGroup(ConveneGroups.STAFF)
-                .hasDueDate(beforeFirstSession(14));
+        assertThat(circulate).as("three weeks before the first session").hasCandidateGroup(ConveneGroups.STAFF)
+                .hasDueDate(beforeFirstSession(21));
         driver.complete(circulate, "lena", Map.of(PACK_CIRCULATED, true, PACK_NOTE, "Sent with the agenda."));
     }
 
