@@ -78,6 +78,11 @@ public final class DocumentVariables {
      * {@code Task_CirculateDocumentationPack}. String.
      */
     public static final String OVERDUE_ACTIVITY_ID = "overdueActivityId";
+    /**
+     * Input parameter of the same service task: the venue's time zone, in which the reminder names
+     * the due date (beside UTC), e.g. {@code Asia/Amman}. String; null: UTC only.
+     */
+    public static final String VENUE_TIME_ZONE = "venueTimeZone";
 
     private DocumentVariables() {
     }

@@ -1,6 +1,7 @@
 package org.convene.document;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -20,10 +21,10 @@ import org.springframework.stereotype.Component;
  * Reminds staff that a document's task has passed its due date (the documentation pack not yet
  * circulated): a plain-text mail to the task's assignee when someone has claimed it, else to every
  * member of the task's candidate groups (the task is offered to them, so they are told), with the
- * link to the task in Tasklist and the due date (UTC). Written to the mail module's {@link Outbox}
- * under the key {@code overdue-<taskId>-<user>-<due, yyyyMMddHHmm UTC>}: once per person, task and
- * deadline, whatever is retried; a moved deadline is a new one. A user without an address is
- * logged and skipped.
+ * link to the task in Tasklist and the due date (in the venue's time zone and UTC). Written to
+ * the mail module's {@link Outbox} under the key {@code overdue-<taskId>-<user>-<due, yyyyMMddHHmm
+ * UTC>}: once per person, task and deadline, whatever is retried; a moved deadline is a new one. A
+ * user without an address is logged and skipped.
  */
 @Component
 class OverdueTaskReminders {
@@ -31,11 +32,17 @@ class OverdueTaskReminders {
     private static final Logger log = LoggerFactory.getLogger(OverdueTaskReminders.class);
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter VENUE_DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter KEY = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
 
-    /** The overdue task: its id and name, who has it (null while offered), the groups it is offered to, its due date. */
+    /**
+     * The overdue task: its id and name, who has it (null while offered), the groups it is offered
+     * to, its due date, and the venue's time zone id to name it in (null: UTC only).
+     */
     record Overdue(String meetingCode, DocumentKind kind, String taskId, String taskName, String assignee,
-                   Collection<String> candidateGroups, Instant due) {
+                   Collection<String> candidateGroups, Instant due, String venueTimeZone) {
     }
 
     private final Outbox outbox;
@@ -64,6 +71,15 @@ class OverdueTaskReminders {
         return recipients.stream().filter(user -> remindOne(task, user)).toList();
     }
 
+    /** {@code Monday 25 January 2027, 09:00 (Asia/Amman time; 06:00 UTC)}, or the UTC time alone. */
+    private static String due(Overdue task) {
+        if (task.venueTimeZone() == null) {
+            return DUE.format(task.due());
+        }
+        ZoneId zone = ZoneId.of(task.venueTimeZone());
+        return VENUE_DUE.withZone(zone).format(task.due()) + " (" + zone.getId() + " time; " + UTC_TIME.format(task.due()) + ")";
+    }
+
     private boolean remindOne(Overdue task, String user) {
         MailAddress to = users.to(user).orElse(null);
         if (to == null) {
@@ -73,7 +89,7 @@ class OverdueTaskReminders {
         }
         String text = "Dear " + to.displayName() + ",\n\n"
                 + "\"" + task.taskName() + "\" (" + task.kind().title("") + ") of the meeting " + task.meetingCode()
-                + " was due on " + DUE.format(task.due()) + " and is not done yet.\n\n"
+                + " was due on " + due(task) + " and is not done yet.\n\n"
                 + (task.assignee() == null ? "Nobody has claimed it: whoever takes it on, please claim it in Tasklist.\n\n"
                         : "It is assigned to you.\n\n")
                 + "Open it in Tasklist:\n" + users.taskUrl(task.taskId()) + "\n\n"

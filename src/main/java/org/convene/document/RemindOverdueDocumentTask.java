@@ -35,7 +35,7 @@ public class RemindOverdueDocumentTask implements JavaDelegate {
                     task.getName(), task.getAssignee(), tasks.getIdentityLinksForTask(task.getId()).stream()
                             .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                             .map(IdentityLink::getGroupId).toList(),
-                    task.getDueDate().toInstant()));
+                    task.getDueDate().toInstant(), (String) execution.getVariable(DocumentVariables.VENUE_TIME_ZONE)));
         }
     }
 }

@@ -78,6 +78,15 @@ public class MeetingCalendar {
         return new Span(dayStartTime(meetingCode, 1), meeting.lastDay().atTime(end).atZone(meeting.timeZone()));
     }
 
+    /**
+     * The venue's time zone, e.g. {@code Asia/Amman} (for a mail that names a deadline in it).
+     *
+     * @throws MeetingNotFoundException for an unknown code
+     */
+    public String timeZone(String meetingCode) {
+        return meetings.get(meetingCode).timeZone().getId();
+    }
+
     /** A meeting's time, {@code start} and {@code end} in the venue's time zone. */
     public record Span(ZonedDateTime start, ZonedDateTime end) {
     }

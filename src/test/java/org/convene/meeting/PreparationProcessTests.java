@@ -297,7 +297,9 @@ class PreparationProcessTests {
                 .contains("lena@convene.example", "omar@convene.example")
                 .doesNotContain("grace@convene.example", "ravi@convene.example");
         assertThat(reminders).allSatisfy(mail -> assertThat((String) mail.get("body"))
-                .contains("\"Circulate documentation pack\" (Background paper) of the meeting " + code,
+                .contains("\"Circulate documentation pack\" (Background paper) of the meeting " + code + " was due on "
+                                + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy', 09:00 (Asia/Amman time; '", Locale.ENGLISH)
+                                        .format(meeting.firstDay().minusDays(21)) + "06:00 UTC)",
                         "/camunda/app/tasklist/default/#/?task=" + circulate.getId()));
         assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
                 .activityId(BOUNDARY_EVENT_DOCUMENTATION_PACK_OVERDUE).count()).as("fires once").isZero();
