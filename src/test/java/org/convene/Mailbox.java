@@ -2,7 +2,12 @@ package org.convene;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -55,6 +60,47 @@ public class Mailbox {
     public List<MimeMessage> received(String meetingCode) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> messageId(m).endsWith("." + meetingCode + "@convene>"))
                 .toList();
+    }
+
+    /** The leaf parts of a message (text, HTML, calendar entry, attachments), in their order, multiparts opened. */
+    public static List<Part> leaves(Part message) {
+        try {
+            List<Part> leaves = new ArrayList<>();
+            if (message.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    leaves.addAll(leaves(multipart.getBodyPart(i)));
+                }
+            } else {
+                leaves.add(message);
+            }
+            return leaves;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one leaf part of this MIME type ({@code application/pdf}); fails when there is none or more than one. */
+    public static Part only(Part message, String mimeType) {
+        List<Part> found = leaves(message).stream().filter(part -> {
+            try {
+                return part.isMimeType(mimeType);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("Expected one " + mimeType + " part, found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    /** The address of the message's one recipient. */
+    public static String recipient(MimeMessage message) {
+        try {
+            return ((InternetAddress) message.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The message's Message-ID header, angle brackets included. */

@@ -2,13 +2,9 @@ package org.convene.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -85,19 +81,17 @@ class BackgroundPaperMailsTests {
         mailbox.deliver(code);
 
         List<MimeMessage> papers = papers();
-        assertThat(papers).extracting(BackgroundPaperMailsTests::recipient)
+        assertThat(papers).extracting(Mailbox::recipient)
                 .containsExactlyInAnyOrder("renee.muller@unige.example", "a.khalil@gov.example");
-        MimeMessage toRenee = papers.stream().filter(m -> recipient(m).startsWith("renee")).findFirst().orElseThrow();
+        MimeMessage toRenee = papers.stream().filter(m -> Mailbox.recipient(m).startsWith("renee")).findFirst().orElseThrow();
         assertThat(toRenee.getSubject()).isEqualTo("Background paper: " + ExpertMeetings.TITLE);
         assertThat(Mailbox.messageId(toRenee)).isEqualTo("<background-paper-" + renee + "." + code + "@convene>");
-        List<Part> parts = new ArrayList<>();
-        collect(toRenee, parts);
-        Part text = parts.stream().filter(p -> type(p).startsWith("text/plain")).findFirst().orElseThrow();
+        Part text = Mailbox.only(toRenee, "text/plain");
         assertThat(((String) text.getContent()).replace("\r\n", "\n")).contains("Dear Dr Renée Müller,", "Background paper (version 1, signed off",
                 "The concept note and the agenda:\nhttp://localhost:8080/links/");
-        Part html = parts.stream().filter(p -> type(p).startsWith("text/html")).findFirst().orElseThrow();
+        Part html = Mailbox.only(toRenee, "text/html");
         assertThat((String) html.getContent()).contains("Dear Dr Renée Müller,");
-        Part pdf = parts.stream().filter(p -> type(p).startsWith("application/pdf")).findFirst().orElseThrow();
+        Part pdf = Mailbox.only(toRenee, "application/pdf");
         assertThat(pdf.getDisposition()).isEqualToIgnoringCase(Part.ATTACHMENT);
         assertThat(pdf.getFileName()).isEqualTo(code + " Background paper v1.pdf");
         try (InputStream in = pdf.getInputStream(); PDDocument document = Loader.loadPDF(in.readAllBytes())) {
@@ -128,7 +122,7 @@ class BackgroundPaperMailsTests {
         reply(peter, InvitationReply.ACCEPT);
         mailbox.deliver(code);
 
-        assertThat(papers()).extracting(BackgroundPaperMailsTests::recipient)
+        assertThat(papers()).extracting(Mailbox::recipient)
                 .containsExactlyInAnyOrder("renee.muller@unige.example", "a.khalil@gov.example", "p.mwangi@iom.example");
     }
 
@@ -141,7 +135,7 @@ class BackgroundPaperMailsTests {
         circulate();
         mailbox.deliver(code);
 
-        assertThat(papers()).extracting(BackgroundPaperMailsTests::recipient)
+        assertThat(papers()).extracting(Mailbox::recipient)
                 .containsExactlyInAnyOrder("renee.muller@unige.example", "a.khalil@gov.example", "d.reyes@ox.example");
     }
 
@@ -153,7 +147,7 @@ class BackgroundPaperMailsTests {
         reply(peter, InvitationReply.DECLINE);
         mailbox.deliver(code);
 
-        assertThat(papers()).extracting(BackgroundPaperMailsTests::recipient).doesNotContain("p.mwangi@iom.example");
+        assertThat(papers()).extracting(Mailbox::recipient).doesNotContain("p.mwangi@iom.example");
     }
 
     /** Staff complete "Circulate documentation pack" in PreparationProcess. */
@@ -174,32 +168,5 @@ class BackgroundPaperMailsTests {
     /** The background-paper mails the SMTP server received for the meeting. */
     private List<MimeMessage> papers() {
         return mailbox.received(code).stream().filter(m -> Mailbox.messageId(m).startsWith("<background-paper-")).toList();
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return ((InternetAddress) message.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String type(Part part) {
-        try {
-            return part.getContentType().toLowerCase();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void collect(Part part, List<Part> leaves) throws Exception {
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                collect(child, leaves);
-            }
-        } else {
-            leaves.add(part);
-        }
     }
 }

@@ -7,17 +7,12 @@ import static org.convene.meeting.PreparationProcess.*;
 import static org.convene.workflow.ProcessVariables.COMMENTS;
 import static org.convene.workflow.ProcessVariables.DECISION;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,13 +160,11 @@ class BackgroundPaperTests {
                 .filter(m -> Mailbox.messageId(m).startsWith("<background-paper-")).toList();
         assertThat(papers).hasSize(1);
         MimeMessage mail = papers.get(0);
-        assertThat(((InternetAddress) mail.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress())
-                .isEqualToIgnoringCase("a.khalil@gov.example");
+        assertThat(Mailbox.recipient(mail)).isEqualToIgnoringCase("a.khalil@gov.example");
         assertThat(mail.getSubject()).isEqualTo("Background paper: " + ExpertMeetings.TITLE);
-        List<Part> parts = leaves(mail);
-        assertThat(only(parts, "text/plain").getContent()).asString()
+        assertThat(Mailbox.only(mail, "text/plain").getContent()).asString()
                 .contains("Dear Amira Khalil,", "Background paper (version 2, signed off");
-        Part pdf = only(parts, "application/pdf");
+        Part pdf = Mailbox.only(mail, "application/pdf");
         assertThat(pdf.getDisposition()).isEqualToIgnoringCase(Part.ATTACHMENT);
         assertThat(pdf.getFileName()).isEqualTo(code + " Background paper v2.pdf");
         try (InputStream in = pdf.getInputStream()) {
@@ -228,30 +221,5 @@ class BackgroundPaperTests {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
-    }
-
-    /** The one part of this MIME type. */
-    private static Part only(List<Part> parts, String type) throws MessagingException {
-        List<Part> found = new ArrayList<>();
-        for (Part part : parts) {
-            if (part.isMimeType(type)) {
-                found.add(part);
-            }
-        }
-        assertThat(found).as(type).hasSize(1);
-        return found.get(0);
-    }
-
-    private static List<Part> leaves(Part part) throws Exception {
-        List<Part> leaves = new ArrayList<>();
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                leaves.addAll(leaves(child));
-            }
-        } else {
-            leaves.add(part);
-        }
-        return leaves;
     }
 }
