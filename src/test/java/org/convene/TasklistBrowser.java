@@ -223,8 +223,15 @@ public final class TasklistBrowser implements AutoCloseable {
         driver.navigate().refresh();
     }
 
-    /** Tasklist's "Complete", scrolled to the middle of the window first (a long form puts it under the page's footer). */
+    /**
+     * Tasklist's "Complete", scrolled to the middle of the window first (a long form puts it under the
+     * page's footer), after closing the notifications still shown, as a person does (an earlier refusal's
+     * notification lies over the button of a long form).
+     */
     public void complete() {
+        By notificationClose = By.cssSelector(".page-notifications .close");
+        driver.findElements(notificationClose).stream().filter(WebElement::isDisplayed).forEach(WebElement::click);
+        until(d -> d.findElements(notificationClose).stream().noneMatch(WebElement::isDisplayed));
         WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
         script("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
