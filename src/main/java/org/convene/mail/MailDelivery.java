@@ -105,9 +105,16 @@ public class MailDelivery {
                     .map(a -> mails.attachment(mailId, a.partNo()).orElseThrow()).toList();
             smtp.send(MailMessages.build(smtp.createMimeMessage(), mail, attachments, from, Date.from(EngineClock.instant())));
         } catch (RuntimeException | MessagingException failure) {
-            if (SmtpCut.serverMayHaveAccepted(failure)) {
-                record(mail, () -> markUncertain(mail, failure));
-                return; // not resent: staff decide (the mail page lists it)
+            switch (SmtpCut.of(failure)) {
+                case SENT -> {
+                    record(mail, () -> markSent(mail)); // only closing the connection failed afterwards
+                    return;
+                }
+                case UNCERTAIN -> {
+                    record(mail, () -> markUncertain(mail, failure));
+                    return; // not resent: staff decide (the mail page lists it)
+                }
+                case NOT_SENT -> { } // given back below, and retried
             }
             boolean last = lastAttempt(processInstanceId);
             record(mail, () -> giveBack(mail, failure, last));
