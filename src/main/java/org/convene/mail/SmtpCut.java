@@ -19,6 +19,9 @@ final class SmtpCut {
     /** Spring's message when connecting failed, before any message was sent. */
     private static final String CONNECTION_FAILED = "Mail server connection failed";
 
+    /** Angus Mail's "reply" when the server closed the connection instead of answering (return code -1). */
+    private static final String EOF = "[EOF]";
+
     enum Outcome { NOT_SENT, UNCERTAIN, SENT }
 
     private SmtpCut() {
@@ -42,7 +45,9 @@ final class SmtpCut {
         boolean cut = false;
         for (Exception during : send.getMessageExceptions()) {
             for (Throwable cause = during; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (cause instanceof SendFailedException) {
+                if (cause instanceof SendFailedException && EOF.equals(cause.getMessage())) {
+                    cut = true; // no answer at all: Angus Mail reports the closed connection as the reply "[EOF]"
+                } else if (cause instanceof SendFailedException) {
                     return Outcome.NOT_SENT; // the server answered: refused, nothing was accepted
                 }
                 cut |= cause instanceof IOException;

@@ -23,6 +23,10 @@ class SmtpCutTests {
         assertThat(SmtpCut.of(whileSending(
                 new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out")))))
                 .isEqualTo(Outcome.UNCERTAIN);
+        assertThat(SmtpCut.of(new MailSendException("Failed to close server connection after message failures",
+                new MessagingException("Can't send command"), Map.of(new Object(), new SendFailedException("[EOF]")))))
+                .as("no answer to the final '.': Angus reports the closed connection as the reply [EOF]")
+                .isEqualTo(Outcome.UNCERTAIN);
         MessagingException cut = new MessagingException("Exception reading response", new SocketException("reset"));
         assertThat(SmtpCut.of(new MailSendException("Failed to close server connection after message failures",
                 new MessagingException("[EOF]"), Map.of(new Object(), cut)))).as("and the close failed too")
