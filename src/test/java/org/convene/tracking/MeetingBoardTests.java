@@ -27,6 +27,7 @@ import org.convene.invitation.InvitationReply;
 import org.convene.invitation.Participants;
 import org.convene.invitation.ReplyChannel;
 import org.convene.meeting.ConceptNoteApprovalProcess;
+import org.convene.meeting.ExpertMeetingProcess;
 import org.convene.meeting.MeetingPhase;
 import org.convene.meeting.MeetingSchedules;
 import org.convene.meeting.MeetingState;
@@ -87,6 +88,8 @@ class MeetingBoardTests {
         MeetingBoard.Row approved = row(code);
         assertThat(approved.draftsInReview()).isZero();
         assertThat(approved.phase()).isEqualTo(MeetingPhase.PREPARATION);
+        assertThat(runtimeService.getVariable(meeting.getId(), ExpertMeetingProcess.MEETING_PHASE))
+                .as("Cockpit's instance view shows the phase").isEqualTo("Preparation");
         assertThat(approved.overdueTasks()).isZero();
 
         Task open = taskService.createTaskQuery().processInstanceBusinessKey(code).list().get(0);
