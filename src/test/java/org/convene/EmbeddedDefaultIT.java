@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.convene.meeting.ExpertMeetingProcess;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
 import org.junit.jupiter.api.Test;
@@ -126,9 +127,12 @@ class EmbeddedDefaultIT {
 
             browser.click(By.cssSelector("#convene-meetings tr[data-code='" + nairobi + "'] a.convene-meeting-link"));
             browser.until(page -> page.getCurrentUrl().contains("#/process-instance/"));
-            // Cockpit's instance view names the instance's definition and business key
+            // Cockpit's instance view names the instance's definition and business key, and its variables say
+            // the meeting's title and phase
             browser.until(page -> page.getPageSource().contains(nairobi) && page.getPageSource().contains("Expert meeting"));
             assertThat(browser.currentUrl()).contains("/runtime");
+            browser.until(page -> page.getPageSource().contains(ExpertMeetingProcess.MEETING_PHASE)
+                    && page.getPageSource().contains("Expert Meeting on Protracted Refugee Situations"));
             browser.screenshot("cockpit-meeting-instance");
         }
     }

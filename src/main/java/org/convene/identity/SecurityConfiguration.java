@@ -73,6 +73,7 @@ class SecurityConfiguration {
                         paths.matcher("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
+                        .requestMatchers(paths.matcher("/actuator/prometheus")).hasAuthority(ConveneGroups.ADMINS)
                         .anyRequest().authenticated())
                 // IdentityAuthenticationProvider, the only AuthenticationProvider bean, authenticates
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottleAwareEntryPoint()))
