@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.convene.meeting.ExpertMeetingProcess;
+import org.convene.meeting.MeetingPhase;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.Meetings;
 import org.junit.jupiter.api.Test;
@@ -123,6 +123,8 @@ class EmbeddedDefaultIT {
                     .as("invited / accepted / declined / pending").containsEntry("invitations", "4 / 1 / 1 / 2");
             assertThat(rows.get(bangkok)).containsEntry("phase", "Summary conclusions");
             assertThat(rows.get(amman).get("days")).matches("in \\d+ days");
+            assertThat(browser.all(By.tagName("body")).get(0).findElements(By.cssSelector(".ce-eol-banner")))
+                    .as("no end-of-life banner (Tasklist's styles, imported)").noneMatch(WebElement::isDisplayed);
             browser.screenshot("cockpit-meetings-dashboard");
 
             browser.click(By.cssSelector("#convene-meetings tr[data-code='" + nairobi + "'] a.convene-meeting-link"));
@@ -131,7 +133,7 @@ class EmbeddedDefaultIT {
             // the meeting's title and phase
             browser.until(page -> page.getPageSource().contains(nairobi) && page.getPageSource().contains("Expert meeting"));
             assertThat(browser.currentUrl()).contains("/runtime");
-            browser.until(page -> page.getPageSource().contains(ExpertMeetingProcess.MEETING_PHASE)
+            browser.until(page -> page.getPageSource().contains(MeetingPhase.VARIABLE)
                     && page.getPageSource().contains("Expert Meeting on Protracted Refugee Situations"));
             browser.screenshot("cockpit-meeting-instance");
         }

@@ -83,35 +83,24 @@ public final class TasklistBrowser implements AutoCloseable {
      */
     public void signIn(String user) {
         By started = By.cssSelector(".start-process-action a");
-        for (int attempt = 1; ; attempt++) {
-            driver.get(base + "/camunda/app/tasklist/default/#/login");
-            WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-            name.clear();
-            name.sendKeys(user);
-            WebElement password = driver.findElement(By.cssSelector("input[ng-model=password]"));
-            password.clear();
-            password.sendKeys(user);
-            driver.findElement(By.cssSelector("button[type=submit]")).click();
-            if (attempt == 3) {
-                wait.until(ExpectedConditions.elementToBeClickable(started));
-                return;
-            }
-            if (within(Duration.ofSeconds(60), page -> !page.findElements(started).isEmpty())) {
-                return;
-            }
-            screenshot("login-attempt-" + attempt);
-        }
+        signInto("tasklist", user, 3, page -> !page.findElements(started).isEmpty(), "login-attempt-");
     }
 
     /**
      * Signs in on Cockpit's login page (password = user id) and waits for its dashboard. A first
-     * attempt whose typing the cold page lost is repeated once, its page kept as a screenshot.
+     * attempt whose typing the cold page lost is repeated once, its page kept as a screenshot
+     * (target/browser/cockpit-login-attempt-1.png).
      */
     public void signIntoCockpit(String user) {
-        Function<WebDriver, Boolean> onDashboard = page -> page.getCurrentUrl().contains("#/dashboard")
-                && page.findElements(By.cssSelector("input[ng-model=username]")).stream().noneMatch(WebElement::isDisplayed);
+        signInto("cockpit", user, 2, page -> page.getCurrentUrl().contains("#/dashboard")
+                && page.findElements(By.cssSelector("input[ng-model=username]")).stream().noneMatch(WebElement::isDisplayed),
+                "cockpit-login-attempt-");
+    }
+
+    /** Types the login of a webapp until {@code signedIn} holds: the last of {@code attempts} waits the full time. */
+    private void signInto(String app, String user, int attempts, Function<WebDriver, Boolean> signedIn, String screenshots) {
         for (int attempt = 1; ; attempt++) {
-            driver.get(base + "/camunda/app/cockpit/default/#/login");
+            driver.get(base + "/camunda/app/" + app + "/default/#/login");
             WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
             name.clear();
             name.sendKeys(user);
@@ -119,14 +108,14 @@ public final class TasklistBrowser implements AutoCloseable {
             password.clear();
             password.sendKeys(user);
             driver.findElement(By.cssSelector("button[type=submit]")).click();
-            if (attempt == 2) {
-                wait.until(onDashboard);
+            if (attempt == attempts) {
+                wait.until(signedIn);
                 return;
             }
-            if (within(Duration.ofSeconds(60), onDashboard)) {
+            if (within(Duration.ofSeconds(60), signedIn)) {
                 return;
             }
-            screenshot("cockpit-login-attempt-" + attempt);
+            screenshot(screenshots + attempt);
         }
     }
 

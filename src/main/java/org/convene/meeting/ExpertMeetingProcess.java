@@ -28,12 +28,6 @@ public final class ExpertMeetingProcess {
     /** How many days the meeting lasts, 1 to 5. Number; 2 when absent. */
     public static final String NUMBER_OF_DAYS = "numberOfDays";
 
-    /**
-     * The phase the meeting is in, as people read it ({@link MeetingPhase#label()}, e.g. "Preparation"): set on
-     * the instance as each phase starts, so Cockpit's instance view shows it beside the meeting's title. String.
-     */
-    public static final String MEETING_PHASE = "meetingPhase";
-
     private ExpertMeetingProcess() {
     }
 }

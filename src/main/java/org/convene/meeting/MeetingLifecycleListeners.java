@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Built-in listeners on ExpertMeetingProcess (added when a definition is parsed, every version): the
  * start of each phase's call activity and the end of the process go to {@link MeetingLifecycle}; the phase
- * is also set on the instance ({@link ExpertMeetingProcess#MEETING_PHASE}) for Cockpit's instance view.
+ * is also set on the instance ({@link MeetingPhase#VARIABLE}) for Cockpit's instance view.
  * Built-in listeners run even when a deletion skips custom listeners (Cockpit's default), so a
  * meeting deleted by hand is seen ended.
  */
@@ -57,7 +57,7 @@ class MeetingLifecycleListeners extends AbstractProcessEnginePlugin {
     }
 
     void started(DelegateExecution execution, MeetingPhase phase) {
-        execution.getProcessInstance().setVariable(ExpertMeetingProcess.MEETING_PHASE, phase.label());
+        execution.getProcessInstance().setVariable(MeetingPhase.VARIABLE, phase.label());
         lifecycle.getObject().phaseStarted(execution.getProcessBusinessKey(), phase, execution.getProcessInstanceId(), user());
     }
 

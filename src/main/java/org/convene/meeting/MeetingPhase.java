@@ -18,6 +18,13 @@ public enum MeetingPhase {
     RECOMMENDATIONS("Recommendations", ExpertMeetingProcess.CALL_ACTIVITY_DRAW_UP_RECOMMENDATIONS),
     COMMON_FRAMEWORK("Common Framework", ExpertMeetingProcess.CALL_ACTIVITY_SHAPE_COMMON_FRAMEWORK);
 
+    /**
+     * The variable of the meeting's ExpertMeetingProcess instance that holds the phase it is in, as people read
+     * it ({@link #label()}, e.g. "Preparation"): set as each phase starts (MeetingLifecycleListeners), so Cockpit's
+     * instance view shows it beside the meeting's title. No BPMN reads it. String.
+     */
+    public static final String VARIABLE = "meetingPhase";
+
     private final String label;
     private final String callActivity;
 

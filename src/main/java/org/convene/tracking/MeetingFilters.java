@@ -68,9 +68,12 @@ class MeetingFilters {
         }
     }
 
-    /** At start, after the groups' lists (GroupAuthorizations): a list for each running meeting, and none for another. */
+    /**
+     * At start, after the groups' lists (GroupAuthorizations) and the read model's own catching up
+     * (MeetingProgressReplay): a list for each running meeting, and none for another.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    @Order(1)
+    @Order(3)
     public void reconcile() {
         Map<String, String> running = new java.util.HashMap<>();
         jdbc.sql("select meeting_code, title from cv_meeting_progress where state = ?").param(MeetingState.RUNNING.name())

@@ -42,10 +42,7 @@ class TasklistFiltersTests {
     @Test
     void shouldListTheTasksOfTheUsersGroupsAndThoseAssignedToTheUser() {
         String code = TestMeetings.newCode("FLT");
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
-        Task draft = driver.called(meeting, ConceptNoteApprovalProcess.ID).stream()
-                .map(instance -> driver.task(instance, ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE))
-                .findFirst().orElseThrow();
+        Task draft = newMeetingsDraft(code);
 
         assertThat(filterService.createFilterQuery().list()).extracting(Filter::getName).as("created at start-up")
                 .contains(GroupAuthorizations.MY_GROUPS_TASKS, GroupAuthorizations.MY_TASKS, GroupAuthorizations.OVERDUE,
@@ -64,10 +61,7 @@ class TasklistFiltersTests {
     @Test
     void shouldListOverdueTasksAndThoseDueThisWeekOfTheUsersGroups() {
         String code = TestMeetings.newCode("FLD");
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
-        Task draft = driver.called(meeting, ConceptNoteApprovalProcess.ID).stream()
-                .map(instance -> driver.task(instance, ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE))
-                .findFirst().orElseThrow();
+        Task draft = newMeetingsDraft(code);
 
         taskService.setDueDate(draft.getId(), Date.from(EngineClock.instant().minus(1, ChronoUnit.DAYS)));
         assertThat(listed(GroupAuthorizations.OVERDUE, "lena")).contains(draft.getId());
@@ -87,10 +81,7 @@ class TasklistFiltersTests {
     @Test
     void shouldKeepAListPerRunningMeetingShowingTheMeetingAndTheDocument() {
         String code = TestMeetings.newCode("FLM");
-        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
-        Task draft = driver.called(meeting, ConceptNoteApprovalProcess.ID).stream()
-                .map(instance -> driver.task(instance, ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE))
-                .findFirst().orElseThrow();
+        Task draft = newMeetingsDraft(code);
         String other = TestMeetings.newCode("FLO");
         ExpertMeetings.propose(runtimeService, other, ExpertMeetings.firstDay());
 
@@ -119,6 +110,13 @@ class TasklistFiltersTests {
         Task draft = driver.task(conclusions, SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS);
         assertThat(taskService.getVariableLocal(draft.getId(), FormValidationPlugin.TASK_DOCUMENT_VARIABLE))
                 .isEqualTo("Summary conclusions");
+    }
+
+    /** A new meeting's first task, "Draft concept note" (offered to convener-staff). */
+    private Task newMeetingsDraft(String code) {
+        ProcessInstance meeting = ExpertMeetings.propose(runtimeService, code, ExpertMeetings.firstDay());
+        return driver.task(driver.called(meeting, ConceptNoteApprovalProcess.ID).get(0),
+                ConceptNoteApprovalProcess.TASK_DRAFT_CONCEPT_NOTE);
     }
 
     private Filter meetingList(String code) {

@@ -27,7 +27,6 @@ import org.convene.invitation.InvitationReply;
 import org.convene.invitation.Participants;
 import org.convene.invitation.ReplyChannel;
 import org.convene.meeting.ConceptNoteApprovalProcess;
-import org.convene.meeting.ExpertMeetingProcess;
 import org.convene.meeting.MeetingPhase;
 import org.convene.meeting.MeetingSchedules;
 import org.convene.meeting.MeetingState;
@@ -40,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The managers' Meetings dashboard on PostgreSQL: several meetings at different stages, each row
@@ -58,6 +58,8 @@ class MeetingBoardTests {
     @Autowired Participants participants;
     @Autowired InvitationReplies replies;
     @Autowired MeetingSchedules schedules;
+    @Autowired MeetingProgressReplay replay;
+    @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate rest;
     @LocalServerPort int port;
 
@@ -88,7 +90,7 @@ class MeetingBoardTests {
         MeetingBoard.Row approved = row(code);
         assertThat(approved.draftsInReview()).isZero();
         assertThat(approved.phase()).isEqualTo(MeetingPhase.PREPARATION);
-        assertThat(runtimeService.getVariable(meeting.getId(), ExpertMeetingProcess.MEETING_PHASE))
+        assertThat(runtimeService.getVariable(meeting.getId(), MeetingPhase.VARIABLE))
                 .as("Cockpit's instance view shows the phase").isEqualTo("Preparation");
         assertThat(approved.overdueTasks()).isZero();
 
@@ -113,6 +115,23 @@ class MeetingBoardTests {
 
         replies.receive(meeting.code(), peter, InvitationReply.DECLINE, ReplyChannel.EMAIL, null, null, "lena");
         assertThat(row(meeting.code()).invitations()).isEqualTo(new MeetingBoard.Invitations(2, 1, 1, 0, 0));
+    }
+
+    @Test
+    void shouldBuildTheRowOfAMeetingRecordedBeforeTheReadModelFromItsRecord() {
+        Invitees.Meeting meeting = Invitees.registerWithAmiraAndGrace(driver, participants, "BRR");
+        invite(meeting, meeting.amira());
+        replies.receive(meeting.code(), meeting.amira(), InvitationReply.DECLINE, ReplyChannel.PHONE, null, null, "lena");
+        MeetingBoard.Row before = row(meeting.code());
+
+        // as in a database made by an earlier release: the meeting is in tracking's record, not in the read model
+        for (String table : List.of("cv_meeting_progress", "cv_meeting_progress_invitation", "cv_meeting_progress_draft")) {
+            jdbc.sql("delete from " + table + " where meeting_code = ?").param(meeting.code()).update();
+        }
+        assertThat(board.rows()).extracting(MeetingBoard.Row::code).doesNotContain(meeting.code());
+
+        replay.buildMissingMeetings();
+        assertThat(row(meeting.code())).isEqualTo(before);
     }
 
     @Test
