@@ -2,6 +2,7 @@ package org.convene.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -9,12 +10,15 @@ import java.util.Map;
 import org.convene.BrowserSession;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ProcessDriver;
+import org.convene.RestClients;
 import org.convene.TestMeetings;
 import org.convene.workflow.ChangeRefused;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A day's attendance register: walk-ins added by name (twice refused), taken off again; the page
@@ -27,6 +31,7 @@ class AttendanceRegisterTests {
     @LocalServerPort int port;
     @Autowired ProcessDriver driver;
     @Autowired AttendanceRegister register;
+    @Autowired TestRestTemplate template;
 
     String code;
 
@@ -42,8 +47,8 @@ class AttendanceRegisterTests {
         register.addWalkIn(code, 1, "Tomas Berg", null, "lena");
 
         assertThat(register.day(code, 1)).extracting(AttendanceRegister.Line::name, AttendanceRegister.Line::walkIn)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Nadia Haddad", true),
-                        org.assertj.core.groups.Tuple.tuple("Tomas Berg", true));
+                .containsExactly(tuple("Nadia Haddad", true),
+                        tuple("Tomas Berg", true));
         assertThat(register.count(code, 1)).isEqualTo(new AttendanceRegister.Count(2, 0, 2, 0));
         assertThat(register.count(code, 2)).isEqualTo(new AttendanceRegister.Count(0, 0, 0, 0));
         assertThatThrownBy(() -> register.addWalkIn(code, 1, "nadia haddad", null, "lena"))
@@ -78,5 +83,29 @@ class AttendanceRegisterTests {
 
         assertThat(BrowserSession.signedIn(port, "ravi").get(page).body()).contains("Nadia Haddad").doesNotContain("Add walk-in");
         assertThat(lena.get("/meetings/" + code + "/attendance/7").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldGiveEachDaysAttendanceThroughTheApi() {
+        register.addWalkIn(code, 2, "Nadia Haddad", "Jordan Red Crescent", "lena");
+        String api = "/api/meetings/" + code + "/attendance";
+        RestClients rest = new RestClients(template);
+
+        ResponseEntity<Map> answer = rest.as("grace").getForEntity(api, Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("meetingCode", code);
+        List<Map<String, Object>> days = (List<Map<String, Object>>) answer.getBody().get("days");
+        assertThat(days).extracting(d -> d.get("day"), d -> d.get("present"), d -> d.get("walkIns")).containsExactly(
+                tuple(1, 0, 0), tuple(2, 1, 1));
+        assertThat((List<Map<String, Object>>) days.get(1).get("people")).singleElement().satisfies(person -> assertThat(person)
+                .containsEntry("name", "Nadia Haddad").containsEntry("organisation", "Jordan Red Crescent")
+                .containsEntry("walkIn", true).containsEntry("participantId", null));
+        assertThat(rest.anonymous().getForEntity(api, String.class).getStatusCode().value()).isEqualTo(401);
+        ResponseEntity<String> unknown = rest.as("lena")
+                .getForEntity("/api/meetings/EM-NO-SUCH/attendance", String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("EM-NO-SUCH");
     }
 }

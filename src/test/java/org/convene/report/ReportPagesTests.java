@@ -3,7 +3,11 @@ package org.convene.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -84,8 +88,8 @@ class ReportPagesTests {
         HttpResponse<byte[]> pdf = BrowserSession.signedIn(port, "lena").download(page + ".pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Disposition")).get().asString().contains(code + "-WG3-report.pdf");
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/reports"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target/reports/report-WG3.pdf"), pdf.body());
+        Files.createDirectories(Path.of("target/reports"));
+        Files.write(Path.of("target/reports/report-WG3.pdf"), pdf.body());
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Report of Working Group 3", "WG3-A1 · CIREFCA", "Forms of support: financial, technical, political",
@@ -94,5 +98,38 @@ class ReportPagesTests {
         assertThat(BrowserSession.signedIn(port, "lena").download(page + ".docx").statusCode()).isEqualTo(200);
         assertThat(BrowserSession.signedIn(port, "lena").get("/meetings/" + code + "/working-groups/WG9/report")
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldPrintTheVersionTheChairSignedAsItWasSignedBesideTheReportWithThePlenarysFindings() throws IOException {
+        reports.save(code, "WG3", ReportSamples.first(), "lena");
+        reports.submit(code, "WG3", "lena", null);
+        reports.validate(code, "WG3");
+        ReportDraft validated = ReportForms.draftOf(reports.get(code, "WG3"));
+        List<ReportDraft.FindingDraft> withPlenary = new ArrayList<>(validated.findings());
+        withPlenary.add(ReportSamples.finding(null, 5, "The plenary asked for standby arrangements."));
+        reports.save(code, "WG3", new ReportDraft(null, validated.arrangements(), withPlenary), "omar");
+        BrowserSession lena = BrowserSession.signedIn(port, "lena");
+
+        assertThat(lena.get(page).body()).contains(page + ".pdf?version=1", "PDF of the signed version");
+        HttpResponse<byte[]> signed = lena.download(page + ".pdf?version=1");
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.headers().firstValue("Content-Disposition")).get().asString().contains(code + "-WG3-report-v1.pdf");
+        assertThat(pdfText(signed.body())).contains("Version 1, as validated by the chair on", "WG3-F3")
+                .doesNotContain("standby arrangements");
+        assertThat(pdfText(lena.download(page + ".pdf").body())).contains("validated by the chair, version 1",
+                "standby arrangements");
+        assertThat(lena.download(page + ".docx?version=1").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> unknown = lena.get(page + ".pdf?version=7");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("The report of WG3 of " + code + " has versions 1 to 1, not 7.");
+        assertThat(lena.get(page + ".pdf?version=first").statusCode()).isEqualTo(400);
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 }
