@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.convene.meeting.MeetingPhase;
@@ -94,6 +103,42 @@ class EmbeddedDefaultIT {
         assertThat(jdbc.sql("select count(*) from cv_participant where meeting_code = ?").param(demo.code())
                 .query(Integer.class).single()).isEqualTo(13);
         shouldDeliverTheDemoMailsToTheEmbeddedSmtpServer(all);
+    }
+
+    /**
+     * Every page of the demo meetings answers, as each group's demo user reads them: starting at
+     * {@code /meetings}, every link to a page, export or JSON of the app is followed once (at most 600
+     * addresses per user) and none may answer 5xx — the demo data carries what the tests' own meetings
+     * may not (reports presented with arrangements cited, a mid-invitations meeting, a concept note).
+     */
+    @Test
+    void shouldAnswerEveryLinkOfTheDemoMeetingsWithoutAServerError() {
+        for (String user : List.of("lena", "grace", "ravi")) {
+            BrowserSession browser = BrowserSession.signedIn(port, user);
+            Set<String> seen = new LinkedHashSet<>(List.of("/meetings"));
+            Deque<String> next = new ArrayDeque<>(seen);
+            Map<String, Integer> failed = new LinkedHashMap<>();
+            Pattern link = Pattern.compile("href=\"(/(?:meetings|documents|api)/[^\"#]*)");
+            while (!next.isEmpty() && seen.size() < 600) {
+                String path = next.poll();
+                HttpResponse<byte[]> answer = browser.download(path.replace("&amp;", "&"));
+                if (answer.statusCode() >= 500) {
+                    failed.put(path, answer.statusCode());
+                }
+                String type = answer.headers().firstValue("Content-Type").orElse("");
+                if (type.startsWith("text/html")) {
+                    Matcher m = link.matcher(new String(answer.body(), StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        if (seen.add(m.group(1))) {
+                            next.add(m.group(1));
+                        }
+                    }
+                }
+            }
+            System.out.printf("%s followed %d addresses of the demo meetings%n", user, seen.size());
+            assertThat(seen).as("%s followed the demo meetings' pages", user).hasSizeGreaterThan(30);
+            assertThat(failed).as("addresses %s got a server error on", user).isEmpty();
+        }
     }
 
     /**

@@ -92,6 +92,10 @@ class MeetingFindingsTests {
         BrowserSession grace = BrowserSession.signedIn(port, "grace");
         String page = grace.get("/meetings/" + code + "/findings?question=5").body();
         assertThat(page).contains("WG1-F3", "WG3-F2", "Agree triggers before the emergency.").doesNotContain("WG1-F1");
+        HttpResponse<String> all = grace.get("/meetings/" + code + "/findings");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).as("each finding's arrangements by id and name")
+                .contains("WG3-A1 CIREFCA", "WG1-A2 Comprehensive Plan of Action");
 
         HttpResponse<byte[]> csv = grace.download("/meetings/" + code + "/findings.csv?workingGroup=WG3");
         assertThat(csv.statusCode()).isEqualTo(200);
