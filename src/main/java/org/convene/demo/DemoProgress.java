@@ -208,6 +208,9 @@ class DemoProgress {
                         (String) taskService.getVariable(task.getId(), WorkingGroupReportProcess.WORKING_GROUP_CODE), user);
                 values.put(DocumentVariables.DRAFT_TEXT, "The plenary welcomed the report and added one finding.");
             }
+            // the first draft made from the working groups' validated findings, as the general rapporteur keeps it
+            case SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS -> values.put(DocumentVariables.DRAFT_TEXT,
+                    taskService.getVariable(task.getId(), DocumentVariables.DRAFT_TEXT));
             case PreparationProcess.TASK_APPROVE_AGENDA, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST,
                  ConceptNoteApprovalProcess.TASK_REVIEW_CONCEPT_NOTE,
                  SignOffProcess.TASK_SIGN_OFF_DRAFT, SummaryConclusionsProcess.TASK_REVIEW_SUMMARY_CONCLUSIONS,

@@ -9,7 +9,7 @@ import org.springframework.modulith.NamedInterface;
  * deadline means no objection. Announced once per round.
  *
  * @param meetingCode the meeting's code; never null
- * @param deadline    the end of the round (two weeks after it opened, whole seconds); never null
+ * @param deadline    the end of the round (midnight at the end of the 14th day after it opened, in the venue's time zone); never null
  * @param occurredAt  when, by the engine's clock
  * @param actor       null: the engine opens it after the chair's review
  */

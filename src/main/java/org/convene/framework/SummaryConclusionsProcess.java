@@ -2,9 +2,11 @@ package org.convene.framework;
 
 /**
  * SummaryConclusionsProcess (bpmn/framework/SummaryConclusionsProcess.bpmn, "Draw up summary conclusions"):
- * staff draft the summary conclusions, the chair reviews them (the managers on the chair's
- * behalf), the participants comment until a deadline, staff revise, a manager approves, and they
- * are published. Started with the meeting's variables ({@link org.convene.workflow.ProcessVariables}).
+ * staff draft the summary conclusions (from the working groups' findings, {@link ConclusionsDraft}), the
+ * chair reviews them (the managers on the chair's behalf), the participants who accepted comment through
+ * their signed links until a deadline in the venue's calendar ({@link CommentRound}; silence means no
+ * objection), staff revise beside the comments, a manager approves, and they are published and mailed
+ * with their PDF ({@link CommentRoundMails}). Started with the meeting's variables ({@link org.convene.workflow.ProcessVariables}).
  */
 public final class SummaryConclusionsProcess {
 
@@ -26,7 +28,10 @@ public final class SummaryConclusionsProcess {
 
     /** The chair's review approved the draft (it goes to the participants). Boolean. */
     public static final String CONCLUSIONS_ACCEPTED = "conclusionsAccepted";
-    /** The end of the participants' comment round, two weeks after it opened. {@code java.util.Date}. */
+    /**
+     * The end of the participants' comment round: midnight at the end of the 14th calendar day after it
+     * opened, in the venue's time zone ({@link CommentRound}). {@code java.util.Date}.
+     */
     public static final String COMMENT_DEADLINE = "commentDeadline";
     /** "Revise summary conclusions": the participants' comments as Markdown. String. */
     public static final String PARTICIPANT_COMMENTS = "participantComments";

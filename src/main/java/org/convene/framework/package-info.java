@@ -4,8 +4,16 @@
  * (bpmn/framework). Drafts and their versions are kept by the document module, whose task
  * listeners and sign-off (SignOffProcess) the framework's BPMN uses; the framework announces
  * {@code CommentRoundOpened}.
+ *
+ * <p>The summary conclusions start from the working groups' findings (the report module's
+ * {@link org.convene.report.MeetingFindings}); the comment round mails every participant who accepted
+ * (the invitation module's {@link org.convene.invitation.Participants}, the mail module's
+ * {@link org.convene.mail.Outbox}) a signed link (the identity module's {@link org.convene.identity.SignedLinks})
+ * to a comment page open until the end of a day in the venue's calendar (the meeting module's
+ * {@link org.convene.meeting.Meetings}).
  */
-@ApplicationModule(allowedDependencies = {"document", "workflow"})
+@ApplicationModule(allowedDependencies = {"document", "document :: events", "workflow", "meeting", "invitation", "report",
+        "identity", "mail"})
 package org.convene.framework;
 
 import org.springframework.modulith.ApplicationModule;

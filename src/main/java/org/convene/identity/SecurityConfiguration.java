@@ -143,7 +143,9 @@ class SecurityConfiguration {
                                 paths.matcher(HttpMethod.GET, "/meetings/*/participants.csv"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/*/participants"),
                                 paths.matcher(HttpMethod.HEAD, "/meetings/*/participants/**"),
-                                paths.matcher(HttpMethod.HEAD, "/meetings/*/participants.csv"))
+                                paths.matcher(HttpMethod.HEAD, "/meetings/*/participants.csv"),
+                                // the participants' comments on the summary conclusions name them (framework module)
+                                paths.matcher("/meetings/*/conclusions/comments"))
                         .hasAnyAuthority(PARTICIPANT_READERS)
                         .requestMatchers(paths.matcher("/meetings/*/concept-note.pdf"),
                                 paths.matcher("/meetings/*/concept-note.docx"), paths.matcher("/meetings/*/agenda.pdf"),

@@ -316,9 +316,11 @@ class MeetingLifecycleTests {
             switch (activity) {
                 case MeetingProcess.TIMER_EVENT_DAY_STARTED -> assertThat(due).isEqualTo(
                         firstDay.plusDays(dayTimers).atTime(9, 0).atZone(AMMAN).toInstant());
-                case SummaryConclusionsProcess.TIMER_EVENT_COMMENT_DEADLINE_PASSED ->
-                        assertThat(Duration.between(Instant.now(), due))
-                                .isBetween(Duration.ofDays(14).minusMinutes(5), Duration.ofDays(14));
+                case SummaryConclusionsProcess.TIMER_EVENT_COMMENT_DEADLINE_PASSED -> {
+                    // the end (midnight) of the 14th calendar day after today, in Amman
+                    assertThat(due.atZone(AMMAN).toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
+                    assertThat(Duration.between(Instant.now(), due)).isBetween(Duration.ofDays(14), Duration.ofDays(15));
+                }
                 default -> throw new AssertionError("Unexpected timer " + activity);
             }
             assertThat(api.post("grace", "/engine-rest/job/" + timer.get("id") + "/execute", Map.of()).getStatusCode().value())

@@ -19,7 +19,6 @@ import static org.convene.framework.SummaryConclusionsProcess.TIMER_EVENT_COMMEN
 import static org.convene.workflow.ReviewDecision.APPROVE;
 import static org.convene.workflow.ReviewDecision.RETURN;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,6 +33,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.convene.ConveneIntegrationTest;
 import org.convene.DocumentRows;
+import org.convene.ExpertMeetings;
 import org.convene.ProcessDriver;
 import org.convene.TestMeetings;
 import org.convene.document.DocumentApproved;
@@ -265,7 +265,10 @@ class SummaryConclusionsProcessTests {
         assertThat(events.stream(DocumentPublished.class)).as("announced once").hasSize(1);
     }
 
-    /** Runs the asynchronous "Open comment round" and checks the deadline it sets: 14 days from now. */
+    /**
+     * Runs the asynchronous "Open comment round" and checks the deadline it sets: the end of the 14th
+     * calendar day after the day it opened, in the venue's time zone (Amman).
+     */
     private Date openCommentRound() {
         assertThat(instance).isWaitingAt(SERVICE_TASK_OPEN_COMMENT_ROUND);
         assertThat(runtimeService.getVariable(instance.getId(), COMMENT_DEADLINE)).isNull();
@@ -274,12 +277,16 @@ class SummaryConclusionsProcessTests {
         Instant after = Instant.now();
 
         Date deadline = (Date) runtimeService.getVariable(instance.getId(), COMMENT_DEADLINE);
-        assertThat(deadline.toInstant()).isBetween(before.plus(Duration.ofDays(14)), after.plus(Duration.ofDays(14)));
-        assertThat(jdbc.sql("select meeting_code, deadline from cv_comment_round where process_instance_id = ?")
+        var round = jdbc.sql("select meeting_code, opened_at, deadline, time_zone from cv_comment_round where process_instance_id = ?")
                 .param(instance.getId())
-                .query((rs, n) -> tuple(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
-                .single())
-                .isEqualTo(tuple(code, deadline.toInstant()));
+                .query((rs, n) -> tuple(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
+                .single().toList();
+        Instant opened = (Instant) round.get(1);
+        assertThat(opened).isBetween(before, after);
+        assertThat(round).containsExactly(code, opened, deadline.toInstant(), "Asia/Amman");
+        assertThat(deadline.toInstant()).isEqualTo(opened.atZone(ExpertMeetings.AMMAN).toLocalDate().plusDays(15)
+                .atStartOfDay(ExpertMeetings.AMMAN).toInstant());
         return deadline;
     }
 
