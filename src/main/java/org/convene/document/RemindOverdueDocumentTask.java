@@ -31,7 +31,7 @@ public class RemindOverdueDocumentTask implements JavaDelegate {
                 .taskDefinitionKey(Tasks.text(execution, DocumentVariables.OVERDUE_ACTIVITY_ID)).singleResult();
         if (task != null) {
             reminders.remind(new OverdueTaskReminders.Overdue(Tasks.meetingCode(execution),
-                    DocumentKind.valueOf(Tasks.text(execution, DocumentVariables.DOCUMENT_KIND)), task.getId(),
+                    DocumentKind.valueOf(Tasks.text(execution, DocumentVariables.DOCUMENT_KIND)).title(""), task.getId(),
                     task.getName(), task.getAssignee(), tasks.getIdentityLinksForTask(task.getId()).stream()
                             .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                             .map(IdentityLink::getGroupId).toList(),

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.convene.mail.Outbox;
 import org.convene.meeting.Meeting;
 import org.convene.meeting.MeetingCalendar;
+import org.convene.meeting.MeetingTimeline;
+import org.convene.meeting.Milestone;
 import org.convene.meeting.Meetings;
 import org.convene.workflow.ChangeRefused;
 import org.convene.workflow.EngineClock;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One invitation per invitee and meeting (its replies: {@link InvitationReplies}). The reply
- * deadline is three weeks before the meeting, so that a replacement can still come; each
+ * deadline is the meeting's timeline's "Replies due" (three weeks before it by default); each
  * invitation keeps its own, and reminders go out on the meeting's schedule before it
  * ({@link InvitationSettings}). Every mail goes through the {@link Outbox}. Announces
  * {@link InvitationSent}, {@link ReminderSent}, {@link InvitationLapsed}, {@link InvitationWithdrawn},
@@ -36,12 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("invitations")
 public class Invitations {
 
-    static final String REPLY_DEADLINE_BEFORE_MEETING = "P21D";
     /** What a replacement invited after the meeting's deadline gets: a reminder at seven days, then three more. */
     static final Duration LATE_REPLY_TIME = Duration.ofDays(10);
 
     private final JdbcClient jdbc;
     private final MeetingCalendar calendar;
+    private final MeetingTimeline timeline;
     private final Meetings meetings;
     private final Participants participants;
     private final Outbox outbox;
@@ -52,11 +54,12 @@ public class Invitations {
     private final InvitationSettings settings;
     private final IdentityService identityService;
 
-    Invitations(JdbcClient jdbc, MeetingCalendar calendar, Meetings meetings, Participants participants, Outbox outbox,
+    Invitations(JdbcClient jdbc, MeetingCalendar calendar, MeetingTimeline timeline, Meetings meetings, Participants participants, Outbox outbox,
                 InvitationLinks invitationLinks, InvitationMails mails, RuntimeService runtimeService,
                 ApplicationEventPublisher events, InvitationSettings settings, IdentityService identityService) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.timeline = timeline;
         this.meetings = meetings;
         this.participants = participants;
         this.outbox = outbox;
@@ -69,12 +72,13 @@ public class Invitations {
     }
 
     /**
-     * The meeting's reply deadline: 21 days before its first session.
+     * The meeting's reply deadline: its timeline's {@link Milestone#REPLIES_DUE} (by default 21 days
+     * before its first session, so that a replacement can still come).
      *
      * @throws org.convene.meeting.MeetingNotFoundException for an unknown code
      */
     public Date replyDeadline(String meetingCode) {
-        return calendar.beforeMeeting(meetingCode, REPLY_DEADLINE_BEFORE_MEETING);
+        return timeline.dueAt(meetingCode, Milestone.REPLIES_DUE.name());
     }
 
     /**

@@ -54,6 +54,11 @@ public class MeetingCalendar {
         return Date.from(dayStartTime(meetingCode, day).toInstant());
     }
 
+    /** When the meeting's first session starts (09:00 when day 1 has none), in the venue's time zone: what its timeline counts back from. */
+    ZonedDateTime firstSessionStart(String meetingCode) {
+        return dayStartTime(meetingCode, 1);
+    }
+
     /** When the day's first session starts (09:00 when the day has none), in the venue's time zone. */
     private ZonedDateTime dayStartTime(String meetingCode, int day) {
         Meeting meeting = meetings.get(meetingCode);

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.convene.workflow.ChangeRefused;
+import org.convene.workflow.DueDates;
 import org.convene.workflow.EngineClock;
 import org.convene.workflow.ProcessVariables;
 import org.convene.workflow.SystemAuthentication;
@@ -67,18 +67,18 @@ public class MeetingSchedules {
     private final Meetings meetings;
     private final MeetingCalendar calendar;
     private final RuntimeService runtimeService;
-    private final ManagementService managementService;
+    private final DueDates dueDates;
     private final IdentityService identityService;
     private final ApplicationEventPublisher events;
 
     MeetingSchedules(JdbcClient jdbc, Meetings meetings, MeetingCalendar calendar, RuntimeService runtimeService,
-                     ManagementService managementService, IdentityService identityService,
+                     DueDates dueDates, IdentityService identityService,
                      ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.calendar = calendar;
         this.runtimeService = runtimeService;
-        this.managementService = managementService;
+        this.dueDates = dueDates;
         this.identityService = identityService;
         this.events = events;
     }
@@ -142,14 +142,10 @@ public class MeetingSchedules {
                     runtimeService.setVariableLocal(instance.getId(), ProcessVariables.MEETING_DATES, after.datesLabel());
                 }
             }
-            for (ProcessInstance instance : running) {
-                // the due date is re-evaluated from the expression: ${meetingCalendar.dayStart(...)}
-                managementService.createJobQuery().timers().processInstanceId(instance.getId())
-                        .activityId(MeetingProcess.TIMER_EVENT_DAY_STARTED).list()
-                        .forEach(timer -> managementService.recalculateJobDuedate(timer.getId(), false));
-            }
             return null;
         });
+        // the meeting-day timers, the timeline's due dates and the invitations' deadlines, from their expressions
+        dueDates.recount(meetingCode);
         events.publishEvent(new MeetingRescheduled(meetingCode, after.title(), before.firstDay(), firstDay,
                 after.numberOfDays(), before.place(), place, before.timeZone(), zone, reason, now.toInstant(), actor));
         return after;

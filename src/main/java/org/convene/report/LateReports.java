@@ -6,10 +6,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.convene.document.OverdueTaskReminders;
 import org.convene.identity.ConveneGroups;
 import org.convene.identity.UserDirectory;
 import org.convene.mail.MailAddress;
@@ -28,9 +27,11 @@ import org.springframework.stereotype.Component;
  * its working group's day: the end of that day's last session on the agenda (18:00 when the day has
  * none), in the venue's time zone. At the due date the staff member who supports the rapporteur
  * (the drafting task's assignee; every member of convener-staff while nobody has taken it) gets a
- * reminder; {@link #ESCALATION_DELAY} later the chair (when the chair has an account) and a manager
- * are told. The mails go through the mail module's outbox, one key per task and person, so a
- * retried job sends nothing twice; a person without an e-mail address is logged and skipped.
+ * reminder; {@link #ESCALATION_DELAY} later the chair (when the chair has an account) and the
+ * managers are told. The reminder and the managers' mail are the document module's overdue-task
+ * mails (so the periodic check of overdue work never writes them a second time); all go through the
+ * mail module's outbox, one key per task and person, so a retried job sends nothing twice; a person
+ * without an e-mail address is logged and skipped.
  * WorkingGroupReportProcess reads the dates as {@code workingGroupReports}' {@code dueAt} and
  * {@code escalationAt}.
  */
@@ -48,10 +49,12 @@ public class LateReports {
     private final Agendas agendas;
     private final UserDirectory users;
     private final Outbox outbox;
+    private final OverdueTaskReminders reminders;
     private final String publicUrl;
 
-    LateReports(Meetings meetings, Agendas agendas, UserDirectory users, Outbox outbox,
+    LateReports(Meetings meetings, Agendas agendas, UserDirectory users, Outbox outbox, OverdueTaskReminders reminders,
                 @Value("${convene.public-url:http://localhost:8080}") String publicUrl) {
+        this.reminders = reminders;
         this.meetings = meetings;
         this.agendas = agendas;
         this.users = users;
@@ -84,57 +87,56 @@ public class LateReports {
     }
 
     /**
-     * The reminder: to the task's assignee, else to every member of convener-staff.
+     * The reminder, at the due date: to the drafting task's assignee, else to every member of
+     * convener-staff, through the document module's {@link OverdueTaskReminders} (the same mail, once,
+     * as the periodic check of overdue work would write).
      *
      * @param assignee the drafting task's assignee; null while nobody has taken it
      * @return the users a reminder was written for now
      */
-    public List<String> remind(String meetingCode, String workingGroupCode, String assignee, String taskId) {
-        List<String> to = assignee != null ? List.of(assignee)
-                : users.members(ConveneGroups.STAFF).stream().map(UserDirectory.Person::id).sorted().toList();
-        return send("wg-report-overdue", meetingCode, workingGroupCode, to, taskId,
-                "Overdue: the report of " + workingGroupCode,
-                "The report of " + groupName(workingGroupCode) + " was due at the end of its day, "
-                        + WHEN.format(due(meetingCode, workingGroupCode)) + ", and has not gone to the chair yet.\n"
-                        + "Please complete it on its page and send it to the chair with \"Draft working group report\".");
+    public List<String> remind(String meetingCode, String workingGroupCode, String taskId, String taskName,
+                               String assignee) {
+        return reminders.remind(overdue(meetingCode, workingGroupCode, taskId, taskName, assignee));
     }
 
     /**
-     * The escalation: to the chair's account (when the chair has one) and a manager (the first by user id).
+     * The escalation, {@link #ESCALATION_DELAY} after the due date: to the chair's account (when the
+     * chair has one), and to the managers through {@link OverdueTaskReminders#escalate} (once, as the
+     * periodic check would write it after its grace period).
      *
      * @return the users an escalation was written for now
      */
-    public List<String> escalate(String meetingCode, String workingGroupCode, String taskId) {
-        Set<String> to = new LinkedHashSet<>();
-        agendas.chairAccount(meetingCode, workingGroupCode).ifPresent(to::add);
-        users.members(ConveneGroups.MANAGERS).stream().map(UserDirectory.Person::id).sorted().findFirst().ifPresent(to::add);
-        return send("wg-report-escalated", meetingCode, workingGroupCode, new ArrayList<>(to), taskId,
-                "Late report: " + groupName(workingGroupCode) + " has not reported",
-                "The report of " + groupName(workingGroupCode) + " was due "
-                        + WHEN.format(due(meetingCode, workingGroupCode)) + " and is still not with its chair; "
-                        + "the staff member supporting the rapporteur was reminded at the due date.\n"
-                        + "Please follow it up with them.");
+    public List<String> escalate(String meetingCode, String workingGroupCode, String taskId, String taskName,
+                                 String assignee) {
+        List<String> sent = new ArrayList<>();
+        agendas.chairAccount(meetingCode, workingGroupCode).ifPresent(chair -> {
+            String address = users.email(chair).orElse(null);
+            if (address == null) {
+                log.warn("Late report of {} {} not told to its chair: {} has no e-mail address", meetingCode,
+                        workingGroupCode, chair);
+                return;
+            }
+            String name = users.find(chair).map(UserDirectory.Person::name).orElse(chair);
+            String page = publicUrl + "/meetings/" + meetingCode + "/working-groups/" + workingGroupCode + "/report";
+            String text = "Dear " + name + ",\n\nThe report of " + groupName(workingGroupCode) + " was due "
+                    + WHEN.format(due(meetingCode, workingGroupCode)) + " and is still not with you as its chair; "
+                    + "the staff member supporting the rapporteur was reminded at the due date.\n"
+                    + "Please follow it up with them.\n\nThe report: " + page + "\n\nConvene\n";
+            if (outbox.enqueue(OutgoingMail.plain("wg-report-escalated-" + workingGroupCode + "-" + taskId + "-" + chair,
+                    meetingCode, new MailAddress(address, name), "Late report: " + groupName(workingGroupCode)
+                            + " has not reported (" + meetingCode + ")", text))) {
+                sent.add(chair);
+            }
+        });
+        sent.addAll(reminders.escalate(overdue(meetingCode, workingGroupCode, taskId, taskName, assignee)));
+        return sent;
     }
 
-    private List<String> send(String kind, String meetingCode, String workingGroupCode, List<String> to, String taskId,
-                              String subject, String body) {
-        String page = publicUrl + "/meetings/" + meetingCode + "/working-groups/" + workingGroupCode + "/report";
-        String task = publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
-        List<String> sent = new ArrayList<>();
-        for (String user : to) {
-            String address = users.email(user).orElse(null);
-            if (address == null) {
-                log.warn("{} of {} {} not sent: {} has no e-mail address", kind, meetingCode, workingGroupCode, user);
-                continue;
-            }
-            String name = users.find(user).map(UserDirectory.Person::name).orElse(user);
-            String text = "Dear " + name + ",\n\n" + body + "\n\nThe report: " + page + "\nThe task: " + task + "\n\nConvene\n";
-            if (outbox.enqueue(OutgoingMail.plain(kind + "-" + workingGroupCode + "-" + taskId + "-" + user, meetingCode,
-                    new MailAddress(address, name), subject + " (" + meetingCode + ")", text))) {
-                sent.add(user);
-            }
-        }
-        return sent;
+    private OverdueTaskReminders.Overdue overdue(String meetingCode, String workingGroupCode, String taskId,
+                                                 String taskName, String assignee) {
+        ZonedDateTime due = due(meetingCode, workingGroupCode);
+        return new OverdueTaskReminders.Overdue(meetingCode, "Report of " + groupName(workingGroupCode), taskId,
+                taskName, assignee, List.of(ConveneGroups.STAFF), due.toInstant(), due.getZone().getId());
     }
 
     private static String groupName(String code) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * "Remind staff" and "Escalate late report" (the overdue timers on "Draft working group report"):
  * the reminder to the staff member who supports the rapporteur, or the escalation to the chair and
- * a manager, through {@link LateReports}. Which one: the activity's id.
+ * the managers, through {@link LateReports}. Which one: the activity's id.
  */
 @Component("lateReport")
 class RemindLateReport implements JavaDelegate {
@@ -31,9 +31,9 @@ class RemindLateReport implements JavaDelegate {
         String code = Tasks.meetingCode(execution);
         String group = Tasks.text(execution, WorkingGroupReportProcess.WORKING_GROUP_CODE);
         if (WorkingGroupReportProcess.SERVICE_TASK_ESCALATE_LATE_REPORT.equals(execution.getCurrentActivityId())) {
-            late.escalate(code, group, draft.getId());
+            late.escalate(code, group, draft.getId(), draft.getName(), draft.getAssignee());
         } else {
-            late.remind(code, group, draft.getAssignee(), draft.getId());
+            late.remind(code, group, draft.getId(), draft.getName(), draft.getAssignee());
         }
     }
 }

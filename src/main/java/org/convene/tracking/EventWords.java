@@ -49,6 +49,7 @@ import org.convene.meeting.MeetingPhaseStarted;
 import org.convene.meeting.MeetingState;
 import org.convene.meeting.MeetingRegistered;
 import org.convene.meeting.MeetingRescheduled;
+import org.convene.meeting.MeetingTimelineChanged;
 import org.convene.workflow.MeetingEvent;
 
 /**
@@ -90,6 +91,10 @@ final class EventWords {
                     + e.firstDay() + " (" + e.timeZone().getId() + ")", null, "Was " + e.previousPlace() + ", from "
                     + e.previousFirstDay() + " (" + e.previousTimeZone().getId() + ")"
                     + (e.reason() == null ? "" : ". " + e.reason()))),
+            words(MeetingTimelineChanged.class, e -> new Words(e.actor(), "Timeline moved",
+                    String.join("; ", e.daysBefore().entrySet().stream().map(m -> m.getKey() + ": " + m.getValue()
+                            + " days before").toList()), null, "Was " + String.join("; ", e.previousDaysBefore().entrySet()
+                            .stream().map(m -> m.getKey() + ": " + m.getValue() + " days before").toList()))),
             words(MeetingCancelled.class, e -> new Words(e.actor(), "Meeting cancelled", e.title(), "cancelled",
                     e.reason())),
             words(MeetingPhaseStarted.class, e -> new Words(e.actor(), "Phase started", e.phase().label(), null, null)),

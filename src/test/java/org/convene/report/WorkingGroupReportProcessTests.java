@@ -158,9 +158,9 @@ class WorkingGroupReportProcessTests {
             received.add(tuple(mail.getAllRecipients()[0].toString(), mail.getSubject()));
         }
         assertThat(received).containsExactlyInAnyOrder(
-                tuple("Lena Haddad <lena@convene.example>", "Overdue: the report of WG1 (" + code + ")"),
+                tuple("Lena Haddad <lena@convene.example>", "Overdue: Draft working group report (" + code + ")"),
                 tuple("Ravi Menon <ravi@convene.example>", "Late report: Working Group 1 has not reported (" + code + ")"),
-                tuple("Grace Novak <grace@convene.example>", "Late report: Working Group 1 has not reported (" + code + ")"));
+                tuple("Grace Novak <grace@convene.example>", "Still overdue: Draft working group report (" + code + ")"));
         assertThat(instance).isWaitingAt(TASK_DRAFT_WORKING_GROUP_REPORT)
                 .hasPassed(END_EVENT_STAFF_REMINDED, END_EVENT_LATE_REPORT_ESCALATED);
     }
