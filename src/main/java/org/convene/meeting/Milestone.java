@@ -13,7 +13,8 @@ public enum Milestone {
     AGENDA_APPROVED(42, AGENDA_DRAFTED, "Agenda approved", "Approve agenda"),
     BACKGROUND_PAPER_COMMISSIONED(49, null, "Background paper commissioned", "Commission background paper"),
     BACKGROUND_PAPER_DRAFTED(28, BACKGROUND_PAPER_COMMISSIONED, "Background paper drafted", "Submit background paper draft"),
-    REPLIES_DUE(21, INVITATIONS_OUT, "Replies due", "Each invitation's reply deadline, its reminders and its lapse"),
+    REPLIES_DUE(21, INVITATIONS_OUT, "Replies due",
+            "The reply deadline of each invitation sent from now on, its reminders and its lapse"),
     DOCUMENTATION_PACK_CIRCULATED(21, BACKGROUND_PAPER_DRAFTED, "Documentation pack circulated",
             "Circulate documentation pack, and the reminder when it is late");
 
