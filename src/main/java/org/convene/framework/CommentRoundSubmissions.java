@@ -13,6 +13,7 @@ import org.convene.identity.SignedLinkRefusal;
 import org.convene.identity.Verification;
 import org.convene.invitation.Participants;
 import org.convene.workflow.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction: a refusal ({@link SignedLinkRefusal}, a 4xx page) stores nothing and leaves the link
  * unused. One submission per participant and round: a second one (the form sent again, another link)
  * is refused with the time the first was received. After the round's deadline (by the engine's
- * clock, in production the system's) nothing is taken.
+ * clock, in production the system's) nothing is taken. Stored comments are announced
+ * ({@link ConclusionsCommented}: the meeting's audit trail).
  */
 @Component
 class CommentRoundSubmissions {
@@ -49,9 +51,11 @@ class CommentRoundSubmissions {
     private final Participants participants;
     private final Documents documents;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     CommentRoundSubmissions(CommentRoundLinks links, CommentRound rounds, Participants participants, Documents documents,
-                            JdbcClient jdbc) {
+                            JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.links = links;
         this.rounds = rounds;
         this.participants = participants;
@@ -148,7 +152,17 @@ class CommentRoundSubmissions {
             throw new SignedLinkRefusal(409, "Your comments were already received",
                     "Your comments crossed a copy of them sent at the same moment; they were recorded once.");
         }
+        events.publishEvent(new ConclusionsCommented(opened.round().meetingCode(), opened.participant().fullName(),
+                onWhat(comments.keySet()), now, null));
         return stored;
+    }
+
+    /** "paragraph 2", "paragraphs 2 and 5, the whole draft", "the whole draft". */
+    private static String onWhat(java.util.Set<Integer> paragraphs) {
+        List<String> numbers = paragraphs.stream().filter(p -> p > 0).map(String::valueOf).toList();
+        String on = numbers.isEmpty() ? "" : numbers.size() == 1 ? "paragraph " + numbers.get(0)
+                : "paragraphs " + String.join(", ", numbers.subList(0, numbers.size() - 1)) + " and " + numbers.get(numbers.size() - 1);
+        return paragraphs.contains(0) ? (on.isEmpty() ? "the whole draft" : on + ", the whole draft") : on;
     }
 
     private static Map<Integer, String> comments(String draft, Map<String, String> form) {

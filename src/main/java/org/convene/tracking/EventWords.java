@@ -17,6 +17,7 @@ import org.convene.document.DocumentVersionSubmitted;
 import org.convene.document.SignOffDueDateExtended;
 import org.convene.document.SignOffReviewerReplaced;
 import org.convene.framework.CommentRoundOpened;
+import org.convene.framework.ConclusionsCommented;
 import org.convene.invitation.InvitationAccepted;
 import org.convene.invitation.InvitationDeclined;
 import org.convene.invitation.InvitationLapsed;
@@ -75,6 +76,10 @@ final class EventWords {
     static final String RETURNED = "returned";
 
     /** Each event type's words. */
+    /** The comment round's deadline in the audit trail: "2026-12-15 17:00" (UTC). */
+    private static final java.time.format.DateTimeFormatter UTC_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
+
     private static final Map<Class<?>, Function<MeetingEvent, Words>> BY_TYPE = Map.ofEntries(
             // meeting
             words(MeetingRegistered.class, e -> new Words(e.actor(), "Meeting registered", e.title() + ", " + e.place(),
@@ -166,8 +171,11 @@ final class EventWords {
                     mail(e.subject(), e.recipient()), null, null)),
             // framework
             words(CommentRoundOpened.class, e -> new Words(e.actor(), "Comment round on the summary conclusions opened",
-                    "Summary conclusions", null, "Comments until " + e.deadline().atOffset(ZoneOffset.UTC).toLocalDate()
-                            + " (UTC)")));
+                    "Summary conclusions", null, "Comments until " + UTC_TIME.format(e.deadline().atOffset(ZoneOffset.UTC))
+                            + " UTC")),
+            words(ConclusionsCommented.class, e -> new Words(e.participant() + " (signed link)",
+                    "Comments on the draft summary conclusions received", "Summary conclusions", null, "On " + e.onWhat())));
+
 
     /**
      * Events recorded for the managers' follow-up but not on a meeting's audit trail, which lists what

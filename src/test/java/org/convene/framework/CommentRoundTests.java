@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.convene.AnnouncedEvents;
 import org.convene.BrowserSession;
 import org.convene.ConveneIntegrationTest;
 import org.convene.ExpertMeetings;
@@ -90,6 +91,7 @@ class CommentRoundTests {
     @Autowired SignedLinks links;
     @Autowired Mailbox mailbox;
     @Autowired WorkingGroupReports reports;
+    @Autowired AnnouncedEvents events;
     @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
 
@@ -176,6 +178,12 @@ class CommentRoundTests {
         assertThat(sent.body()).contains("your comments were received", "On paragraph 2",
                 "Name the Ministry of Interior as host.", "On the draft as a whole");
         assertThat(comments()).isEqualTo(2);
+        assertThat(events.of(ConclusionsCommented.class, code).stream()).singleElement().satisfies(e -> {
+            assertThat(e.meetingCode()).isEqualTo(code);
+            assertThat(e.participant()).isEqualTo("Amira Khalil");
+            assertThat(e.onWhat()).isEqualTo("paragraph 2, the whole draft");
+            assertThat(e.actor()).isNull();
+        });
 
         BrowserSession lena = BrowserSession.signedIn(port, "lena");
         HttpResponse<String> sideBySide = lena.get("/meetings/" + code + "/conclusions/comments");
@@ -249,9 +257,11 @@ class CommentRoundTests {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("Your comments were already received", "nothing was recorded again");
         assertThat(comments()).isEqualTo(1);
+        assertThat(events.of(ConclusionsCommented.class, code).stream()).as("announced once, for what was stored")
+                .extracting(ConclusionsCommented::onWhat).containsExactly("paragraph 1");
         HttpResponse<String> reopened = browser.get(page);
         assertThat(reopened.statusCode()).as("opened again, it shows what was received").isEqualTo(200);
-        assertThat(reopened.body()).contains("Agreed.").doesNotContain("Agreed, twice.");
+        assertThat(reopened.body()).contains("Agreed.", "Comments are open until").doesNotContain("Agreed, twice.");
     }
 
     @Test
