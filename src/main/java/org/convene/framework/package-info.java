@@ -11,6 +11,11 @@
  * {@link org.convene.mail.Outbox}) a signed link (the identity module's {@link org.convene.identity.SignedLinks})
  * to a comment page open until the end of a day in the venue's calendar (the meeting module's
  * {@link org.convene.meeting.Meetings}).
+ *
+ * <p>Recommendations are records ({@link org.convene.framework.Recommendations}, bean
+ * {@code recommendations}): each cites the findings of the report module it rests on and serves an
+ * objective of the meeting module's concept note ({@link org.convene.framework.RecommendationObjectives});
+ * page {@code /meetings/{code}/recommendations}, API {@code /api/meetings/{code}/recommendations}.
  */
 @ApplicationModule(allowedDependencies = {"document", "document :: events", "workflow", "meeting", "invitation", "report",
         "identity", "mail"})

@@ -24,6 +24,7 @@ import org.convene.TestMeetings;
 import org.convene.document.DocumentVariables;
 import org.convene.document.SignOffProcess;
 import org.convene.framework.CommonFrameworkProcess;
+import org.convene.framework.RecommendationsProcess;
 import org.convene.framework.SummaryConclusionsProcess;
 import org.convene.invitation.InvitationProcess;
 import org.convene.invitation.InvitationReply;
@@ -192,6 +193,26 @@ class MeetingLifecycleTests {
         return variables(WorkingGroupReportProcess.REPORT_READY, true);
     }
 
+    /**
+     * Staff enter the recommendations through the API, each citing findings of the meeting's reports
+     * (as the findings API lists them), before they send them to the reviewers.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> enterRecommendations(String user) {
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) get(user, "/api/meetings/" + code + "/findings")
+                .get("findings");
+        assertThat(findings).hasSizeGreaterThanOrEqualTo(2);
+        Map<String, Object> body = Map.of("recommendations", List.of(
+                Map.of("text", "Agree in advance the triggers for a collective response.", "objective", 1,
+                        "proposes", "TRIGGER", "findings", List.of(findings.get(0).get("id"), findings.get(1).get("id"))),
+                Map.of("text", "Back regional ownership with predictable funding.", "objective", 1,
+                        "findings", List.of(findings.get(findings.size() - 1).get("id")))));
+        ResponseEntity<Map<String, Object>> saved = api.as(user).exchange("/api/meetings/" + code + "/recommendations",
+                HttpMethod.PUT, RestClients.json(body), new ParameterizedTypeReference<>() { });
+        assertThat(saved.getStatusCode().value()).as("%s", saved.getBody()).isEqualTo(200);
+        return variables(RecommendationsProcess.RECOMMENDATIONS_READY, true);
+    }
+
     /** Works one open task of the meeting; false when none is open. */
     private boolean workNextTask() {
         List<Map<String, Object>> tasks = list("demo", "/engine-rest/task?processInstanceBusinessKeyLike=" + code + "&sortBy=created&sortOrder=asc");
@@ -228,6 +249,9 @@ class MeetingLifecycleTests {
         }
         if (taskKey.equals(WorkingGroupReportProcess.TASK_DRAFT_WORKING_GROUP_REPORT)) {
             return enterReport(taskId, user);
+        }
+        if (taskKey.equals(RecommendationsProcess.TASK_DRAFT_RECOMMENDATIONS)) {
+            return enterRecommendations(user);
         }
         long timesSeen = worked.stream().filter(n -> n.equals(nameOf(taskKey))).count();
         return switch (taskKey) {

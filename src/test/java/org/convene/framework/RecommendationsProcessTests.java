@@ -33,6 +33,7 @@ import org.convene.document.Documents;
 import org.convene.document.SignOffPolicy;
 import org.convene.document.SignOffProcess;
 import org.convene.identity.ConveneGroups;
+import org.convene.report.WorkingGroupReports;
 import org.convene.workflow.ProcessVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,8 @@ class RecommendationsProcessTests {
     @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
     @Autowired Documents documents;
+    @Autowired Recommendations recommendations;
+    @Autowired WorkingGroupReports reports;
 
     String code;
     Map<String, Object> meetingVariables;
@@ -62,6 +65,7 @@ class RecommendationsProcessTests {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("RC");
         meetingVariables = driver.registerMeeting(code);
+        FrameworkSamples.reports(reports, code);
         instance = driver.start(RecommendationsProcess.ID, code, meetingVariables);
     }
 
@@ -71,7 +75,13 @@ class RecommendationsProcessTests {
         Task draft = driver.task(instance, TASK_DRAFT_RECOMMENDATIONS);
         assertThat(draft).hasCandidateGroup(ConveneGroups.STAFF);
         assertThat(driver.taskVariable(draft, DocumentVariables.DOCUMENT_TITLE)).isEqualTo("Recommendations");
-        draft("lena", "1. Agree triggers for a collective response (WG1, Q2).");
+        assertThat(driver.taskVariable(draft, RecommendationsProcess.RECOMMENDATIONS_SUMMARY)).isEqualTo("None entered yet.");
+        assertThatThrownBy(() -> driver.complete(instance, TASK_DRAFT_RECOMMENDATIONS, "lena",
+                Map.of(RecommendationsProcess.RECOMMENDATIONS_READY, true)))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("has no recommendation yet");
+        assertThat(instance).isWaitingAt(TASK_DRAFT_RECOMMENDATIONS);
+        assertThat(documents.versions(code, KIND, "")).isEmpty();
+        draft("lena", "Agree triggers for a collective response.");
 
         assertThat(instance).isWaitingAt(CALL_ACTIVITY_SIGN_OFF_RECOMMENDATIONS);
         ProcessInstance signOff = calledProcessInstance(SignOffProcess.ID, instance);
@@ -84,8 +94,9 @@ class RecommendationsProcessTests {
                 .containsExactlyInAnyOrder("kenji", "ravi", "sofia");
         Task sofias = driver.task(signOff, TASK_SIGN_OFF_DRAFT, "sofia");
         assertThat(driver.taskVariable(sofias, DocumentVariables.DOCUMENT_TITLE)).isEqualTo("Recommendations (version 1)");
-        assertThat(driver.taskVariable(sofias, DocumentVariables.DRAFT_TEXT))
-                .isEqualTo("1. Agree triggers for a collective response (WG1, Q2).");
+        assertThat((String) driver.taskVariable(sofias, DocumentVariables.DRAFT_TEXT))
+                .contains("R1", "Agree triggers for a collective response.", "WG1-F3", "Working Group 1, question 5",
+                        "Agree triggers for a collective response in advance.");
         driver.completeOwn(signOff, TASK_SIGN_OFF_DRAFT, "ravi", decision(APPROVE, null));
         driver.completeOwn(signOff, TASK_SIGN_OFF_DRAFT, "sofia", decision(APPROVE, null));
         assertThat(instance).isWaitingAt(CALL_ACTIVITY_SIGN_OFF_RECOMMENDATIONS);
@@ -94,8 +105,9 @@ class RecommendationsProcessTests {
         assertThat(signOff).isEnded().hasPassed(SERVICE_TASK_TALLY_SIGN_OFFS);
         assertThat(instance).isEnded().hasPassed(END_EVENT_RECOMMENDATIONS_ADOPTED);
         assertThat(driver.historicVariable(instance, RECOMMENDATIONS_SIGNED_OFF)).isEqualTo(true);
-        assertThat(documents.versions(code, KIND, "")).extracting(DocumentRows::version)
-                .containsExactly(tuple(1, "1. Agree triggers for a collective response (WG1, Q2).", "lena"));
+        assertThat(documents.versions(code, KIND, "")).extracting(Documents.Version::body, Documents.Version::author)
+                .containsExactly(tuple(recommendations.markdown(code), "lena"));
+        assertThat(recommendations.editable(code)).as("signed off, they stay as signed").isFalse();
         assertThat(documents.reviews(code, KIND, "")).extracting(DocumentRows::review).containsExactly(
                 tuple(1, SIGN_OFF, APPROVE, null, "ravi"),
                 tuple(1, SIGN_OFF, APPROVE, null, "sofia"),
@@ -121,23 +133,26 @@ class RecommendationsProcessTests {
         assertThat(driver.candidateGroups(redraft)).containsExactly(ConveneGroups.STAFF);
         assertThat(driver.taskVariable(redraft, DocumentVariables.REVIEW_COMMENTS))
                 .isEqualTo("**sofia**: Recommendation 3 cites no finding.");
-        assertThat(driver.taskVariable(redraft, DocumentVariables.DRAFT_TEXT)).isEqualTo("First recommendations.");
+        assertThat(driver.taskVariable(redraft, RecommendationsProcess.RECOMMENDATIONS_SUMMARY))
+                .isEqualTo("1 recommendation citing 1 finding");
+        assertThat(recommendations.editable(code)).as("a rejection opens them again").isTrue();
         draft("lena", "Second recommendations, each citing its findings.");
 
         ProcessInstance secondSignOff = calledProcessInstance(SignOffProcess.ID, instance);
         assertThat(secondSignOff.getId()).isNotEqualTo(firstSignOff.getId());
         assertThat(runtimeService.getVariable(secondSignOff.getId(), DocumentVariables.DOCUMENT_VERSION_ID))
                 .isEqualTo(versionId(2));
-        assertThat(driver.taskVariable(driver.task(secondSignOff, TASK_SIGN_OFF_DRAFT, "kenji"), DocumentVariables.DRAFT_TEXT))
-                .isEqualTo("Second recommendations, each citing its findings.");
+        assertThat((String) driver.taskVariable(driver.task(secondSignOff, TASK_SIGN_OFF_DRAFT, "kenji"),
+                DocumentVariables.DRAFT_TEXT)).contains("Second recommendations, each citing its findings.");
         driver.completeOwn(secondSignOff, TASK_SIGN_OFF_DRAFT, "kenji", decision(APPROVE, null));
         driver.completeOwn(secondSignOff, TASK_SIGN_OFF_DRAFT, "ravi", decision(APPROVE, null));
         driver.completeOwn(secondSignOff, TASK_SIGN_OFF_DRAFT, "sofia", decision(APPROVE, null));
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_RECOMMENDATIONS_ADOPTED);
-        assertThat(documents.versions(code, KIND, "")).extracting(DocumentRows::version).containsExactly(
-                tuple(1, "First recommendations.", "lena"),
-                tuple(2, "Second recommendations, each citing its findings.", "lena"));
+        assertThat(documents.versions(code, KIND, "")).extracting(Documents.Version::version, Documents.Version::author)
+                .containsExactly(tuple(1, "lena"), tuple(2, "lena"));
+        assertThat(documents.versions(code, KIND, "").get(0).body()).contains("First recommendations.");
+        assertThat(documents.versions(code, KIND, "").get(1).body()).contains("Second recommendations, each citing its findings.");
         assertThat(documents.reviews(code, KIND, "")).extracting(DocumentRows::review).containsExactly(
                 tuple(1, SIGN_OFF, APPROVE, null, "ravi"),
                 tuple(1, SIGN_OFF, REJECT, "Recommendation 3 cites no finding.", "sofia"),
@@ -160,8 +175,10 @@ class RecommendationsProcessTests {
         assertThat(documents.reviews(code, KIND, "")).isEmpty();
     }
 
+    /** Staff enter one recommendation (citing WG1-F3) on its page, then complete "Draft recommendations". */
     private void draft(String author, String text) {
-        driver.complete(instance, TASK_DRAFT_RECOMMENDATIONS, author, Map.of(DocumentVariables.DRAFT_TEXT, text));
+        recommendations.replace(code, java.util.List.of(FrameworkSamples.recommendation(text, 3, null, "WG1-F3")), author);
+        driver.complete(instance, TASK_DRAFT_RECOMMENDATIONS, author, Map.of(RecommendationsProcess.RECOMMENDATIONS_READY, true));
     }
 
     private long versionId(int version) {
