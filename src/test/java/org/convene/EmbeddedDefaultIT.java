@@ -68,8 +68,8 @@ class EmbeddedDefaultIT {
             assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:");
         }
         List<Meeting> all = meetings.all();
-        assertThat(all).extracting(Meeting::code).hasSize(3)
-                .anyMatch(c -> c.endsWith("-NAIROBI")).anyMatch(c -> c.endsWith("-BANGKOK"));
+        assertThat(all).extracting(Meeting::code).hasSize(4)
+                .anyMatch(c -> c.endsWith("-NAIROBI")).anyMatch(c -> c.endsWith("-BANGKOK")).anyMatch(c -> c.endsWith("-GENEVA"));
         Meeting demo = all.stream().filter(m -> m.code().endsWith("-AMMAN")).findFirst().orElseThrow();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Amman"));
         assertThat(demo.firstDay().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
@@ -94,6 +94,12 @@ class EmbeddedDefaultIT {
         assertThat(jdbc.sql("select status from cv_invitation where meeting_code = ? order by status").param(nairobi)
                 .query(String.class).list()).containsExactly("ACCEPTED", "DECLINED", "SENT", "SENT");
         assertThat(openTasks(all, "-BANGKOK")).containsExactly("Draft summary conclusions");
+        String geneva = codeEndingIn(all, "-GENEVA");
+        assertThat(openTasks(all, "-GENEVA")).as("completed").isEmpty();
+        assertThat(jdbc.sql("select published_at from cv_document where meeting_code = ? and kind = 'COMMON_FRAMEWORK'")
+                .param(geneva).query(java.time.OffsetDateTime.class).single()).as("its framework published").isNotNull();
+        assertThat(jdbc.sql("select count(*) from cv_framework_element where meeting_code = ?").param(geneva)
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(30);
 
         assertThat(rest.withBasicAuth("guest", "guest").exchange(
                 "/engine-rest/task?processInstanceBusinessKey=" + demo.code(), HttpMethod.GET, null,
@@ -204,7 +210,9 @@ class EmbeddedDefaultIT {
             assertThat(lists).anyMatch(l -> l.startsWith("My groups' tasks")).anyMatch(l -> l.startsWith("My tasks"))
                     .anyMatch(l -> l.startsWith("Overdue")).anyMatch(l -> l.startsWith("Due this week"));
             for (Meeting meeting : all) {
-                assertThat(lists).as("a list for %s", meeting.code()).anyMatch(l -> l.startsWith(meeting.code() + " · "));
+                if (!meeting.code().endsWith("-GENEVA")) { // completed: no task, its list removed when it ended
+                    assertThat(lists).as("a list for %s", meeting.code()).anyMatch(l -> l.startsWith(meeting.code() + " · "));
+                }
             }
             // the first list, My groups' tasks: each task with its meeting's code and title (shortened on screen;
             // the document's title is behind the card's chevron)

@@ -37,7 +37,9 @@ import org.yaml.snakeyaml.Yaml;
  * At the first start of the embedded default (no meeting yet), starts the demo meeting: the
  * seed's Amman meeting with its first day on the first Monday at least ten weeks ahead, in
  * the venue's time zone, keeping the agenda's days and times. Its concept note is the
- * seed's, as the first draft that staff pick up in Tasklist.
+ * seed's, as the first draft that staff pick up in Tasklist. Three more meetings at other stages:
+ * Nairobi mid-invitations, Bangkok just after the meeting, and Geneva completed ten weeks ago, its
+ * Common Framework published ({@link DemoFramework}), so a new user sees the result at once.
  */
 @Component
 @ConditionalOnProperty(name = {"convene.demo.enabled", "convene.demo.meeting"}, havingValue = "true", matchIfMissing = false)
@@ -118,6 +120,23 @@ class DemoMeeting {
                 today.minusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
                 bangkok -> progress.advance(bangkok, SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS),
                 SummaryConclusionsProcess.TASK_DRAFT_SUMMARY_CONCLUSIONS);
+        LocalDate geneva = today.minusWeeks(10).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        startCompleted("EM-" + geneva.getYear() + "-GENEVA", geneva);
+    }
+
+    /**
+     * A meeting in Geneva that met on {@code firstDay} (in the past) and went through every phase by
+     * its demo users, to its end: the Common Framework signed off, approved and published.
+     */
+    void startCompleted(String code, LocalDate firstDay) {
+        startOther(load(), code, "Expert Meeting on Burden and Responsibility Sharing Arrangements", "Geneva, Switzerland",
+                "Europe/Zurich", firstDay, completed -> progress.advanceToEnd(completed, instanceOf(completed)),
+                "its end: the Common Framework published");
+    }
+
+    private String instanceOf(String code) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(ExpertMeetingProcess.ID)
+                .processInstanceBusinessKey(code).singleResult().getId();
     }
 
     /** The working groups' chairs and rapporteurs of the seed (a rapporteur each, so "Draft agenda" can be completed). */

@@ -17,6 +17,7 @@ import org.camunda.spin.Spin;
 import org.convene.document.DocumentVariables;
 import org.convene.document.SignOffProcess;
 import org.convene.framework.CommonFrameworkProcess;
+import org.convene.framework.RecommendationsProcess;
 import org.convene.framework.SummaryConclusionsProcess;
 import org.convene.identity.ConveneGroups;
 import org.convene.invitation.InvitationProcess;
@@ -52,10 +53,12 @@ class DemoProgress {
     private final RuntimeService runtimeService;
     private final InvitationReplies replies;
     private final DemoReports reports;
+    private final DemoFramework framework;
 
     DemoProgress(TaskService taskService, ManagementService managementService, IdentityService identityService,
-                 RuntimeService runtimeService, InvitationReplies replies, DemoReports reports) {
+                 RuntimeService runtimeService, InvitationReplies replies, DemoReports reports, DemoFramework framework) {
         this.reports = reports;
+        this.framework = framework;
         this.runtimeService = runtimeService;
         this.replies = replies;
         this.taskService = taskService;
@@ -83,6 +86,41 @@ class DemoProgress {
             }
         }
         throw new IllegalStateException("Demo meeting " + meetingCode + " did not reach " + untilTaskKey);
+    }
+
+    /**
+     * Works tasks and due jobs of the meeting until its process has ended (the Common Framework
+     * published); a timer that waits in the future (the participants' comment round) is fast-forwarded
+     * as a manager would in Cockpit, by executing its job.
+     */
+    void advanceToEnd(String meetingCode, String processInstanceId) {
+        for (int step = 0; step < 1000; step++) {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+                return;
+            }
+            List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(meetingCode)
+                    .orderByTaskCreateTime().asc().list();
+            if (!tasks.isEmpty()) {
+                complete(tasks.get(0));
+            } else if ((waitingSeats(meetingCode).isEmpty() || !acceptAll(meetingCode)) && !runDueJobs(meetingCode)
+                    && !fireNextTimer(meetingCode)) {
+                break;
+            }
+        }
+        throw new IllegalStateException("Demo meeting " + meetingCode + " did not end");
+    }
+
+    /** Executes the meeting's next waiting timer (not a mail's), whenever it is due; whether there was one. */
+    private boolean fireNextTimer(String meetingCode) {
+        List<Job> timers = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(meetingCode)
+                .processDefinitionKeyNotIn(MailDeliveryProcess.ID).list().stream()
+                .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+                        .list().stream())
+                .sorted(java.util.Comparator.comparing(Job::getDuedate, java.util.Comparator.nullsFirst(
+                        java.util.Comparator.naturalOrder())))
+                .toList();
+        timers.stream().findFirst().ifPresent(job -> managementService.executeJob(job.getId()));
+        return !timers.isEmpty();
     }
 
     /** Works tasks and due jobs of the meeting until every invitation is sent and waits for its reply (no task). */
@@ -202,6 +240,14 @@ class DemoProgress {
                         (String) taskService.getVariable(task.getId(),
                         WorkingGroupReportProcess.WORKING_GROUP_CODE), user);
                 values.put(WorkingGroupReportProcess.REPORT_READY, true);
+            }
+            case RecommendationsProcess.TASK_DRAFT_RECOMMENDATIONS -> {
+                framework.enterRecommendations((String) taskService.getVariable(task.getId(), ProcessVariables.MEETING_CODE), user);
+                values.put(RecommendationsProcess.RECOMMENDATIONS_READY, true);
+            }
+            case CommonFrameworkProcess.TASK_DRAFT_COMMON_FRAMEWORK -> {
+                framework.enterFramework((String) taskService.getVariable(task.getId(), ProcessVariables.MEETING_CODE), user);
+                values.put(CommonFrameworkProcess.FRAMEWORK_READY, true);
             }
             case WorkingGroupReportProcess.TASK_RECORD_PLENARY_DISCUSSION -> {
                 reports.addPlenaryFinding((String) taskService.getVariable(task.getId(), ProcessVariables.MEETING_CODE),

@@ -2,9 +2,12 @@ package org.convene.framework;
 
 /**
  * CommonFrameworkProcess (bpmn/framework/CommonFrameworkProcess.bpmn, "Shape Common
- * Framework"): staff draft, the reviewers sign off (SignOffProcess, group {@code reviewers},
- * policy ALL), a manager approves, and the framework is published; a rejection or a manager's
- * return sends the draft back.
+ * Framework"): staff draft the framework as records on its page ({@link CommonFramework}: each
+ * element resting on recommendations), completing the task writes it as the next version of the
+ * COMMON_FRAMEWORK document; the reviewers sign it off (SignOffProcess, group {@code reviewers},
+ * policy ALL), a manager approves (not its drafter: four eyes), and it is published and mailed to
+ * the participants ({@link CommonFrameworkPublication}); a rejection or a manager's return sends the
+ * draft back.
  */
 public final class CommonFrameworkProcess {
 
@@ -15,10 +18,17 @@ public final class CommonFrameworkProcess {
     /** Calls SignOffProcess for the latest version. */
     public static final String CALL_ACTIVITY_SIGN_OFF_COMMON_FRAMEWORK = "CallActivity_SignOffCommonFramework";
     public static final String TASK_APPROVE_COMMON_FRAMEWORK = "Task_ApproveCommonFramework";
-    /** "Publish Common Framework": asynchronous. */
+    /** "Publish Common Framework": asynchronous; publishes and mails it to the participants who accepted. */
     public static final String SERVICE_TASK_PUBLISH_COMMON_FRAMEWORK = "ServiceTask_PublishCommonFramework";
     public static final String END_EVENT_FRAMEWORK_PUBLISHED = "EndEvent_FrameworkPublished";
 
+    /**
+     * "Draft Common Framework": the framework on its page is ready for the reviewers. Boolean,
+     * required; a framework with no element yet is refused on this field.
+     */
+    public static final String FRAMEWORK_READY = "frameworkReady";
+    /** "2 understandings and 9 toolbox elements": the framework when the task was opened (task-local, read-only). */
+    public static final String FRAMEWORK_SUMMARY = "frameworkSummary";
     /** The sign-off's outcome. Boolean. */
     public static final String FRAMEWORK_SIGNED_OFF = "frameworkSignedOff";
     /** The manager's approval. Boolean. */

@@ -1,15 +1,12 @@
 package org.convene.framework;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.convene.identity.SignedInUser;
 import org.convene.meeting.MeetingNotFoundException;
-import org.convene.workflow.ChangeRefused;
-import org.convene.workflow.ConflictException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -101,26 +98,9 @@ class RecommendationPages {
 
     private String change(String code, UnaryOperator<List<RecommendationDraft>> edit, String notice, String form,
                           Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        List<RecommendationDraft> drafts = new ArrayList<>(recommendations.list(code).stream()
-                .map(r -> new RecommendationDraft(r.id(), r.text(), r.objective().number(),
-                        r.proposes() == null ? null : r.proposes().name(), r.findingIds()))
-                .toList());
-        try {
-            recommendations.replace(code, edit.apply(drafts), user.id());
-        } catch (ChangeRefused refused) {
-            model.addAttribute("errorForm", form);
-            Map<String, String> errors = new LinkedHashMap<>();
-            refused.fieldErrors().forEach((field, message) -> errors.put(field.replaceFirst("^recommendations\\[\\d+]\\.?", ""), message));
-            model.addAttribute("errors", errors);
-            model.addAttribute("problem", "Nothing was saved: correct what is marked below.");
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(code, model);
-        } catch (ConflictException conflict) {
-            redirect.addFlashAttribute("problem", conflict.getMessage());
-            return BACK;
-        }
-        redirect.addFlashAttribute("notice", notice);
-        return BACK + "#" + (form.equals("new") ? "recommendations" : form);
+        List<RecommendationDraft> stored = recommendations.list(code).stream().map(r -> Form.of(r).draft(r.id())).toList();
+        return RecordPageChange.apply(stored, edit, drafts -> recommendations.replace(code, drafts, user.id()),
+                Recommendations.FIELD, notice, form, BACK, model, redirect, response, () -> page(code, model));
     }
 
     private String page(String code, Model model) {

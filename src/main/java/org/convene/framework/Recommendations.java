@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.convene.document.DocumentKind;
 import org.convene.document.DocumentVersions;
 import org.convene.document.Documents;
-import org.convene.document.VersionStatus;
 import org.convene.meeting.MeetingNotFoundException;
 import org.convene.meeting.Meetings;
 import org.convene.report.MeetingFindings;
@@ -205,48 +204,19 @@ public class Recommendations {
     }
 
     private Optional<String> whyLocked(String meetingCode) {
-        return documents.latest(meetingCode, DocumentKind.RECOMMENDATIONS, "").flatMap(version -> {
-            VersionStatus status = statuses.status(version);
-            return switch (status) {
-                case IN_SIGN_OFF, SIGNED_OFF, APPROVED -> Optional.of("The recommendations of " + meetingCode + " are "
-                        + status.label() + " (version " + version.version() + ") and cannot change"
-                        + (status == VersionStatus.IN_SIGN_OFF ? " unless a reviewer rejects them." : "."));
-                default -> Optional.empty();
-            };
-        });
+        return FrameworkRecords.whyLocked(documents, statuses, meetingCode, DocumentKind.RECOMMENDATIONS,
+                "The recommendations of " + meetingCode);
     }
 
-    private List<String> findings(String meetingCode, List<String> refs, Map<String, MeetingFindings.Listed> byId,
-                                  String field, Map<String, String> errors) {
-        if (refs.isEmpty()) {
-            errors.put(field, "A recommendation rests on at least one finding of the working groups' reports: "
-                    + "choose the findings it comes from.");
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>();
-        for (int f = 0; f < refs.size(); f++) {
-            String ref = blank(refs.get(f));
-            String at = field + "[" + f + "]";
-            if (ref == null) {
-                errors.put(at, "Name each finding by its id, e.g. WG1-F3.");
-                continue;
-            }
-            int slash = ref.lastIndexOf('/');
-            String meeting = slash < 0 ? meetingCode : ref.substring(0, slash).strip();
-            String id = slash < 0 ? ref : ref.substring(slash + 1).strip();
-            if (!meeting.equals(meetingCode)) {
-                errors.put(at, id + " is a finding of meeting " + meeting + ": a recommendation of " + meetingCode
-                        + " rests on this meeting's findings only.");
-            } else if (!byId.containsKey(id)) {
-                errors.put(at, meetingCode + " has no finding '" + id + "': its findings are listed on /meetings/"
-                        + meetingCode + "/findings.");
-            } else if (ids.contains(id)) {
-                errors.put(at, "Finding " + id + " is cited twice.");
-            } else {
-                ids.add(id);
-            }
-        }
-        return ids;
+    private static List<String> findings(String meetingCode, List<String> refs, Map<String, MeetingFindings.Listed> byId,
+                                         String field, Map<String, String> errors) {
+        return FrameworkRecords.references(meetingCode, refs, byId.keySet(), field, errors, new FrameworkRecords.Words(
+                "A recommendation rests on at least one finding of the working groups' reports: choose the findings it "
+                        + "comes from.", "WG1-F3",
+                (id, meeting) -> id + " is a finding of meeting " + meeting + ": a recommendation of " + meetingCode
+                        + " rests on this meeting's findings only.",
+                id -> meetingCode + " has no finding '" + id + "': its findings are listed on /meetings/" + meetingCode
+                        + "/findings."));
     }
 
     private Map<String, MeetingFindings.Listed> findingsById(String meetingCode) {

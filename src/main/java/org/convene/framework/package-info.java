@@ -16,6 +16,12 @@
  * {@code recommendations}): each cites the findings of the report module it rests on and serves an
  * objective of the meeting module's concept note ({@link org.convene.framework.RecommendationObjectives});
  * page {@code /meetings/{code}/recommendations}, API {@code /api/meetings/{code}/recommendations}.
+ * The Common Framework is records too ({@link org.convene.framework.CommonFramework}, bean
+ * {@code commonFramework}): understandings and toolbox elements, each resting on recommendations;
+ * page {@code /meetings/{code}/framework}, API {@code /api/meetings/{code}/framework}, files
+ * {@code /meetings/{code}/framework.pdf} and {@code .docx} with the traceability annex
+ * ({@link org.convene.framework.CommonFrameworkPrints}); publishing mails them to the participants
+ * who accepted, through the mail module's outbox ({@link org.convene.framework.CommonFrameworkPublication}).
  */
 @ApplicationModule(allowedDependencies = {"document", "document :: events", "workflow", "meeting", "invitation", "report",
         "identity", "mail"})

@@ -213,6 +213,22 @@ class MeetingLifecycleTests {
         return variables(RecommendationsProcess.RECOMMENDATIONS_READY, true);
     }
 
+    /** Staff enter the framework through the API: an understanding and a trigger, each resting on the recommendations. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> enterFramework(String user) {
+        List<Map<String, Object>> recommendations = (List<Map<String, Object>>) get(user, "/api/meetings/" + code
+                + "/recommendations").get("recommendations");
+        Map<String, Object> body = Map.of("elements", List.of(
+                Map.of("kind", "UNDERSTANDING", "title", "Predictable sharing", "recommendations",
+                        List.of(recommendations.get(0).get("id"), recommendations.get(1).get("id"))),
+                Map.of("kind", "TRIGGER", "title", "Mass influx", "text", "Considerable numbers arriving over a border.",
+                        "recommendations", List.of(recommendations.get(0).get("id")))));
+        ResponseEntity<Map<String, Object>> saved = api.as(user).exchange("/api/meetings/" + code + "/framework",
+                HttpMethod.PUT, RestClients.json(body), new ParameterizedTypeReference<>() { });
+        assertThat(saved.getStatusCode().value()).as("%s", saved.getBody()).isEqualTo(200);
+        return variables(CommonFrameworkProcess.FRAMEWORK_READY, true);
+    }
+
     /** Works one open task of the meeting; false when none is open. */
     private boolean workNextTask() {
         List<Map<String, Object>> tasks = list("demo", "/engine-rest/task?processInstanceBusinessKeyLike=" + code + "&sortBy=created&sortOrder=asc");
@@ -252,6 +268,9 @@ class MeetingLifecycleTests {
         }
         if (taskKey.equals(RecommendationsProcess.TASK_DRAFT_RECOMMENDATIONS)) {
             return enterRecommendations(user);
+        }
+        if (taskKey.equals(CommonFrameworkProcess.TASK_DRAFT_COMMON_FRAMEWORK)) {
+            return enterFramework(user);
         }
         long timesSeen = worked.stream().filter(n -> n.equals(nameOf(taskKey))).count();
         return switch (taskKey) {

@@ -35,6 +35,7 @@ import org.convene.document.Documents;
 import org.convene.document.SignOffPolicy;
 import org.convene.document.SignOffProcess;
 import org.convene.identity.ConveneGroups;
+import org.convene.report.WorkingGroupReports;
 import org.convene.workflow.ProcessVariables;
 import org.convene.workflow.ReviewDecision;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,9 @@ class CommonFrameworkProcessTests {
     @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
     @Autowired Documents documents;
+    @Autowired WorkingGroupReports reports;
+    @Autowired Recommendations recommendations;
+    @Autowired CommonFramework framework;
 
     String code;
     Map<String, Object> meetingVariables;
@@ -66,6 +70,8 @@ class CommonFrameworkProcessTests {
         BpmnAwareTests.init(engine);
         code = TestMeetings.newCode("CF");
         meetingVariables = driver.registerMeeting(code);
+        FrameworkSamples.reports(reports, code);
+        recommendations.replace(code, FrameworkSamples.recommendations(), "lena");
         instance = driver.start(CommonFrameworkProcess.ID, code, meetingVariables);
     }
 
@@ -75,6 +81,11 @@ class CommonFrameworkProcessTests {
         Task draft = driver.task(instance, TASK_DRAFT_COMMON_FRAMEWORK);
         assertThat(draft).hasCandidateGroup(ConveneGroups.STAFF);
         assertThat(driver.taskVariable(draft, DocumentVariables.DOCUMENT_TITLE)).isEqualTo(TITLE);
+        assertThat(driver.taskVariable(draft, CommonFrameworkProcess.FRAMEWORK_SUMMARY)).isEqualTo("Nothing entered yet.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(instance, TASK_DRAFT_COMMON_FRAMEWORK, "lena",
+                Map.of(CommonFrameworkProcess.FRAMEWORK_READY, true)))
+                .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+                .hasMessageContaining("has no element yet");
         draft("lena", "Triggers, forms of support, actors and roles.");
 
         ProcessInstance signOff = calledProcessInstance(SignOffProcess.ID, instance);
@@ -89,8 +100,9 @@ class CommonFrameworkProcessTests {
         assertThat(runtimeService.getVariable(instance.getId(), FRAMEWORK_SIGNED_OFF)).isEqualTo(true);
         Task approval = driver.task(instance, TASK_APPROVE_COMMON_FRAMEWORK);
         assertThat(approval).hasCandidateGroup(ConveneGroups.MANAGERS);
-        assertThat(driver.taskVariable(approval, DocumentVariables.DRAFT_TEXT))
-                .isEqualTo("Triggers, forms of support, actors and roles.");
+        assertThat((String) driver.taskVariable(approval, DocumentVariables.DRAFT_TEXT))
+                .contains("Triggers, forms of support, actors and roles.", "R1", "WG1-F3");
+        assertThat(framework.editable(code)).as("signed off, with the manager").isFalse();
         decide(APPROVE, "Approved for publication.");
 
         assertThat(instance).isWaitingAt(SERVICE_TASK_PUBLISH_COMMON_FRAMEWORK);
@@ -103,8 +115,8 @@ class CommonFrameworkProcessTests {
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_FRAMEWORK_PUBLISHED);
         assertThat(publishedAt()).isNotNull();
-        assertThat(documents.versions(code, KIND, "")).extracting(DocumentRows::version)
-                .containsExactly(tuple(1, "Triggers, forms of support, actors and roles.", "lena"));
+        assertThat(documents.versions(code, KIND, "")).extracting(Documents.Version::body, Documents.Version::author)
+                .containsExactly(tuple(framework.markdown(code), "lena"));
         assertThat(documents.reviews(code, KIND, "")).extracting(DocumentRows::review).containsExactly(
                 tuple(1, SIGN_OFF, APPROVE, null, "kenji"),
                 tuple(1, SIGN_OFF, APPROVE, null, "ravi"),
@@ -126,7 +138,8 @@ class CommonFrameworkProcessTests {
         assertThat(driver.candidateGroups(redraft)).containsExactly(ConveneGroups.STAFF);
         assertThat(driver.taskVariable(redraft, DocumentVariables.REVIEW_COMMENTS))
                 .isEqualTo("**kenji**: The toolbox lacks political forms of support.");
-        assertThat(driver.taskVariable(redraft, DocumentVariables.DRAFT_TEXT)).isEqualTo("First framework.");
+        assertThat(driver.taskVariable(redraft, CommonFrameworkProcess.FRAMEWORK_SUMMARY))
+                .isEqualTo("0 understandings and 1 toolbox element");
         draft("omar", "Second framework, with political support.");
 
         ProcessInstance secondSignOff = calledProcessInstance(SignOffProcess.ID, instance);
@@ -166,7 +179,8 @@ class CommonFrameworkProcessTests {
         assertThat(instance).isEnded().hasPassed(END_EVENT_FRAMEWORK_PUBLISHED);
         assertThat(publishedAt()).isNotNull();
         assertThat(documents.versions(code, KIND, "")).extracting(Documents.Version::body)
-                .containsExactly("Framework for approval.", "Framework with its triggers.");
+                .satisfiesExactly(first -> assertThat(first).contains("Framework for approval."),
+                        second -> assertThat(second).contains("Framework with its triggers."));
         assertThat(documents.reviews(code, KIND, "")).filteredOn(review -> review.kind() == REVIEW)
                 .extracting(DocumentRows::review).containsExactly(
                         tuple(1, REVIEW, RETURN, "Add the triggers for a collective response.", "grace"),
@@ -182,8 +196,11 @@ class CommonFrameworkProcessTests {
         assertThat(signOff).isEnded();
     }
 
+    /** Staff enter one trigger resting on R1 on the framework page, then complete "Draft Common Framework". */
     private void draft(String author, String text) {
-        driver.complete(instance, TASK_DRAFT_COMMON_FRAMEWORK, author, Map.of(DocumentVariables.DRAFT_TEXT, text));
+        framework.replace(code, java.util.List.of(new FrameworkElementDraft(null, "TRIGGER", "Mass influx", text, null, null,
+                null, false, java.util.List.of("R1"))), author);
+        driver.complete(instance, TASK_DRAFT_COMMON_FRAMEWORK, author, Map.of(CommonFrameworkProcess.FRAMEWORK_READY, true));
     }
 
     private void decide(ReviewDecision decision, String comments) {
