@@ -268,6 +268,29 @@ class CommonFrameworkTests {
         assertThat(framework.elements(code)).extracting(FrameworkElement::id).containsExactly("T1");
     }
 
+    @Test
+    void shouldPrintArabicAndDropCharactersXmlForbidsInThePdfAndDocx() throws Exception {
+        recommendations.replace(code, List.of(FrameworkSamples.recommendation("تقاسم الأعباء والمسؤوليات\u0001 بين الدول",
+                1, null, "WG1-F1")), "lena");
+        framework.replace(code, List.of(new FrameworkElementDraft(null, "SCENARIO", "الإجلاء الإنساني",
+                "Bell\u0007 and <b>tags</b> stay text.", null, null, null, true, List.of("R1"))), "lena");
+
+        BrowserSession lena = BrowserSession.signedIn(port, "lena");
+        HttpResponse<byte[]> pdf = lena.download("/meetings/" + code + "/framework.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String printed;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            PDFTextStripper byPosition = new PDFTextStripper();
+            byPosition.setSortByPosition(true);
+            printed = byPosition.getText(document).replace("\u0640", "").replaceAll("\\s+", " ");
+        }
+        assertThat(printed).contains("الإجلاء", "الإنساني", "تقاسم", "Bell and <b>tags</b> stay text.");
+        HttpResponse<byte[]> docx = lena.download("/meetings/" + code + "/framework.docx");
+        assertThat(docx.statusCode()).isEqualTo(200);
+        assertThat(docxText(docx.body())).contains("الإجلاء الإنساني", "Bell and <b>tags</b> stay text.")
+                .doesNotContain("\u0001", "\u0007");
+    }
+
     /** In the annex (or the whole text), each element's heading followed by its recommendations and findings. */
     private static void traceability(String text, List<FrameworkElement> elements) {
         String annex = text.substring(text.indexOf("Annex: traceability"));
