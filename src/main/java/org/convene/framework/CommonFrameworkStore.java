@@ -25,8 +25,10 @@ class CommonFrameworkStore {
 
     /** The meeting's framework row, created when it has none, locked for the rest of the transaction. */
     void lock(String meetingCode, OffsetDateTime now) {
-        jdbc.sql("insert into cv_framework (meeting_code, updated_at) values (?, ?) on conflict (meeting_code) do nothing")
-                .params(meetingCode, now).update();
+        jdbc.sql("""
+                insert into cv_framework (meeting_code, updated_at)
+                select ?, ? where not exists (select 1 from cv_framework where meeting_code = ?)""")
+                .params(meetingCode, now, meetingCode).update();
         jdbc.sql("select meeting_code from cv_framework where meeting_code = ? for update").param(meetingCode)
                 .query(String.class).single();
     }
@@ -65,22 +67,26 @@ class CommonFrameworkStore {
         jdbc.sql("delete from cv_framework_element where meeting_code = ?").param(meetingCode).update();
         int position = 0;
         for (Row row : rows) {
-            long id = jdbc.sql("""
+            jdbc.sql("""
                     insert into cv_framework_element (meeting_code, element_id, kind, position, title, text, form_of_support,
                                                       phase, arrangement_id, illustrative)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(meetingCode, row.id(), row.kind(), position++, row.title(), row.text(), row.formOfSupport(),
-                            row.phase(), row.arrangement(), row.illustrative())
-                    .query(Long.class).single();
+                            row.phase(), row.arrangement(), row.illustrative()).update();
+            long id = jdbc.sql("select id from cv_framework_element where meeting_code = ? and element_id = ?")
+                    .params(meetingCode, row.id()).query(Long.class).single();
             for (int s = 0; s < row.recommendations().size(); s++) {
                 jdbc.sql("insert into cv_framework_element_source (element_row_id, position, recommendation_id) values (?, ?, ?)")
                         .params(id, s, row.recommendations().get(s)).update();
             }
         }
-        counters.forEach((kind, next) -> jdbc.sql("""
-                insert into cv_framework_counter (meeting_code, kind, next_number) values (?, ?, ?)
-                on conflict (meeting_code, kind) do update set next_number = excluded.next_number""")
-                .params(meetingCode, kind, next).update());
+        counters.forEach((kind, next) -> {
+            if (jdbc.sql("update cv_framework_counter set next_number = ? where meeting_code = ? and kind = ?")
+                    .params(next, meetingCode, kind).update() == 0) {
+                jdbc.sql("insert into cv_framework_counter (meeting_code, kind, next_number) values (?, ?, ?)")
+                        .params(meetingCode, kind, next).update();
+            }
+        });
         jdbc.sql("update cv_framework set updated_by = ?, updated_at = ? where meeting_code = ?")
                 .params(user, now, meetingCode).update();
     }

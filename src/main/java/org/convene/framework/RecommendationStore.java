@@ -25,8 +25,9 @@ class RecommendationStore {
     /** The meeting's set, created when it has none, locked for the rest of the transaction; its next id number. */
     int lock(String meetingCode, OffsetDateTime now) {
         jdbc.sql("""
-                insert into cv_recommendation_set (meeting_code, next_recommendation, updated_at) values (?, 1, ?)
-                on conflict (meeting_code) do nothing""").params(meetingCode, now).update();
+                insert into cv_recommendation_set (meeting_code, next_recommendation, updated_at)
+                select ?, 1, ? where not exists (select 1 from cv_recommendation_set where meeting_code = ?)""")
+                .params(meetingCode, now, meetingCode).update();
         return jdbc.sql("select next_recommendation from cv_recommendation_set where meeting_code = ? for update")
                 .param(meetingCode).query(Integer.class).single();
     }
@@ -56,11 +57,12 @@ class RecommendationStore {
         jdbc.sql("delete from cv_recommendation where meeting_code = ?").param(meetingCode).update();
         int position = 0;
         for (Row row : rows) {
-            long id = jdbc.sql("""
+            jdbc.sql("""
                     insert into cv_recommendation (meeting_code, recommendation_id, position, text, objective, proposes)
-                    values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(meetingCode, row.id(), position++, row.text(), row.objective(), row.proposes())
-                    .query(Long.class).single();
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(meetingCode, row.id(), position++, row.text(), row.objective(), row.proposes()).update();
+            long id = jdbc.sql("select id from cv_recommendation where meeting_code = ? and recommendation_id = ?")
+                    .params(meetingCode, row.id()).query(Long.class).single();
             for (int f = 0; f < row.findings().size(); f++) {
                 jdbc.sql("insert into cv_recommendation_finding (recommendation_row_id, position, finding_id) values (?, ?, ?)")
                         .params(id, f, row.findings().get(f)).update();
