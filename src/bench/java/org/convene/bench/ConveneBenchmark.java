@@ -197,6 +197,9 @@ public final class ConveneBenchmark {
                     String.format("%.2f × bare start, %.2f × bare memory", convene.seconds() / bare.seconds(),
                             (double) convene.peakMegabytes() / bare.peakMegabytes()));
         }
+        StartUp.Result profiled = startUp.conveneProfiled();
+        report.note(String.format("(e) where Convene's start goes: %s (a third start with Spring's start-up steps recorded: %.1f s)",
+                output.resolve("startup-steps.txt"), profiled.seconds()));
     }
 
     /** Completions per second of one thread from sampled times in milliseconds (1000 / mean). */
