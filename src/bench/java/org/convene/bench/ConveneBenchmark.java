@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>(c) Tasklist's "My groups' tasks", first page and count, as Tasklist 7.24 asks them, for a
  * staff user with {@code bench.tasks} open tasks over {@code bench.meetings} meetings (authorizations on):
  * p50 and p95 in milliseconds;</li>
- * <li>(d) single-row commits per second through the app's pool, with 1 and 4 threads.</li>
+ * <li>(d) single-row commits per second through the app's pool, with 1 and 4 threads;</li>
+ * <li>(f) invitations delivered per second to an SMTP server on this machine, {@code bench.invitees} of a
+ * meeting, by one node and by two (MailThroughput).</li>
  * </ul>
  * Every figure is printed with the load average when it was taken (the machine's cores may be shared),
  * and all of them again at the end; {@code <bench.output>/results.md} keeps them.
@@ -38,7 +40,7 @@ public final class ConveneBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> parts = Arrays.stream(System.getProperty("bench.parts", "a,b,c,d,e").split(","))
+        Set<String> parts = Arrays.stream(System.getProperty("bench.parts", "a,b,c,d,e,f").split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
         int meetings = Integer.getInteger("bench.meetings", 500);
         int tasks = Integer.getInteger("bench.tasks", 20_000);
@@ -69,6 +71,9 @@ public final class ConveneBenchmark {
                 }
                 if (parts.contains("c")) {
                     tasklist(app, jmh, meetings, tasks, report);
+                }
+                if (parts.contains("f")) {
+                    mail(app, database, Integer.getInteger("bench.invitees", 1000), report);
                 }
                 if (parts.contains("e")) {
                     startUp(database, output, report);
@@ -200,6 +205,28 @@ public final class ConveneBenchmark {
         StartUp.Result profiled = startUp.conveneProfiled();
         report.note(String.format("(e) where Convene's start goes: %s (a third start with Spring's start-up steps recorded: %.1f s)",
                 output.resolve("startup-steps.txt"), profiled.seconds()));
+    }
+
+    /**
+     * (f) Invitations delivered per second to the SMTP server (MailThroughput): {@code invitees} of a
+     * meeting by this node alone, then by it and a second node (a JVM of its own on the same database),
+     * each after a warm-up meeting of a fifth as many; the ratio two nodes / one.
+     */
+    static void mail(ConfigurableApplicationContext app, Database database, int invitees, Report report) throws Exception {
+        try (MailThroughput mail = new MailThroughput(app, database)) {
+            double one = 0;
+            for (int nodes = 1; nodes <= 2; nodes++) {
+                if (nodes == 2) {
+                    mail.startSecondNode();
+                }
+                mail.deliver(Math.max(1, invitees / 5));
+                MailThroughput.Run run = mail.deliver(invitees);
+                one = nodes == 1 ? run.perSecond() : one;
+                report.figure("f", "invitations delivered to SMTP, " + invitees + " invitees, " + nodes + " node"
+                        + (nodes > 1 ? "s" : ""), String.format("%.1f mails/s (%.1f s; sent by node: %s)", run.perSecond(),
+                        run.seconds(), run.byNode().values()), nodes == 1 ? null : String.format("%.2f × one node", run.perSecond() / one));
+            }
+        }
     }
 
     /** Completions per second of one thread from sampled times in milliseconds (1000 / mean). */
