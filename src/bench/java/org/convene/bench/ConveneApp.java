@@ -30,6 +30,8 @@ final class ConveneApp {
         properties.putAll(extra);
         return new SpringApplicationBuilder(ConveneApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("benchMainClassesOnly", new MainClassesOnly()))
+                // part (b)'s switches, each layer of a REST request on unless the benchmark turns it off
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new RestLayers()))
                 // as arguments: they override application.yaml (builder properties would be defaults under it)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }

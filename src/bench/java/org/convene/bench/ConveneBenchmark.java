@@ -1,18 +1,21 @@
 package org.convene.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.convene.identity.ConveneGroups;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
@@ -158,33 +161,103 @@ public final class ConveneBenchmark {
 
     /**
      * (b) Start + complete of the bare process through the REST API with 1 and 4 clients, as a ratio to
-     * the engine's bare completions of (a); then with the engine's authorization checks switched off
-     * (in this run only), to show what they cost.
+     * the engine's bare completions of (a); and each layer of the request path switched off in turn (in
+     * this run only: {@link RestLayers}), measured right after the same series with every layer on, to
+     * show what each costs. With {@code bench.statements} the statements each operation asks of the
+     * database (pg_stat_statements, 30 operations of one client) in every configuration, written to
+     * {@code <bench.output>/statements-b.md}; with {@code bench.jfr} a flight recording of each measured
+     * series in {@code <bench.output>}.
      */
     static void rest(ConfigurableApplicationContext app, Jmh jmh, Report report, double bareEngine) throws Exception {
         deployBareProcess(app);
         RestBenchmark.port = ConveneApp.port(app);
-        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
-                .getProcessEngineConfiguration();
-        double[] withChecks = new double[2];
-        for (boolean checks : new boolean[] {true, false}) {
-            engine.setAuthorizationEnabled(checks);
-            try {
-                int i = 0;
+        Path output = Path.of(System.getProperty("bench.output", "target/benchmark"));
+        Files.createDirectories(output);
+        Statements statements = new Statements(app.getBean(DataSource.class));
+        CpuTime cpu = new CpuTime(app.getBean(DataSource.class));
+        StringBuilder queries = new StringBuilder("# Part (b): statements per REST operation (start, find, complete)\n");
+        List<RestLayers.Layer> configurations = new ArrayList<>();
+        configurations.add(null);
+        configurations.addAll(List.of(RestLayers.Layer.values()));
+        int operations = Integer.getInteger("bench.restOperations", 200);
+        try {
+            // what one operation costs, one client: CPU (this JVM's threads, clients included, and PostgreSQL) and
+            // statements; every layer on right before each layer off, after a warm-up (the JIT's work is not counted)
+            RestBenchmark probe = new RestBenchmark();
+            for (int i = 0; i < 2 * operations; i++) {
+                probe.startAndComplete();
+            }
+            for (RestLayers.Layer off : configurations) {
+                double[] allOn = off == null ? null : probe(app, null, probe, operations, cpu, null, null, report, null);
+                probe(app, off, probe, operations, cpu, statements, queries, report, allOn);
+            }
+            // throughput: each layer off right after the same series with every layer on (the load moves)
+            for (RestLayers.Layer off : RestLayers.Layer.values()) {
                 for (int clients : new int[] {1, 4}) {
-                    double rate = jmh.run(RestBenchmark.class, "startAndComplete", clients).getPrimaryResult().getScore();
-                    String ratio = bareEngine > 0 ? String.format("%.2f × bare in the engine (a)", rate / bareEngine) : "";
-                    if (checks) {
-                        withChecks[i] = rate;
-                    } else {
-                        ratio = String.format("checks cost %.0f%%", 100 * (1 - withChecks[i] / rate));
-                    }
-                    report.figure("b", "REST start + complete (bare process), " + clients + " client" + (clients > 1 ? "s" : "")
-                            + (checks ? "" : ", authorization checks off"), String.format("%.1f/s", rate), ratio);
-                    i++;
+                    String series = clients + " client" + (clients > 1 ? "s" : "");
+                    RestLayers.only(app, null, TaskCompletionBenchmark.BARE_PROCESS);
+                    double on = restSeries(jmh, clients, output, "all-on-before-" + off.name());
+                    report.figure("b", "REST start + complete (bare process), " + series + ", every layer on", String.format("%.1f/s", on),
+                            bareEngine > 0 ? String.format("%.2f × bare in the engine (a)", on / bareEngine) : "");
+                    RestLayers.only(app, off, TaskCompletionBenchmark.BARE_PROCESS);
+                    double without = restSeries(jmh, clients, output, off.name());
+                    report.figure("b", "REST start + complete (bare process), " + series + ", " + off.label + " off",
+                            String.format("%.1f/s", without), String.format("%s: %.0f%% of the time", off.label, 100 * (1 - on / without)));
                 }
-            } finally {
-                engine.setAuthorizationEnabled(true);
+            }
+        } finally {
+            RestLayers.only(app, null, TaskCompletionBenchmark.BARE_PROCESS);
+        }
+        if (statements.available()) {
+            Files.writeString(output.resolve("statements-b.md"), queries);
+            report.note("(b) the statements of each configuration: " + output.resolve("statements-b.md"));
+        }
+    }
+
+    /** CPU ms per operation {JVM, database} of {@code operations} sequential operations with {@code off} switched off; reported. */
+    private static double[] probe(ConfigurableApplicationContext app, RestLayers.Layer off, RestBenchmark probe, int operations,
+                                  CpuTime cpu, Statements statements, StringBuilder queries, Report report, double[] allOn) throws Exception {
+        RestLayers.only(app, off, TaskCompletionBenchmark.BARE_PROCESS);
+        String label = off == null ? "every layer on" : off.label + " off";
+        probe.startAndComplete();
+        boolean count = statements != null && statements.available();
+        if (count) {
+            statements.reset();
+        }
+        CpuTime.Sample before = cpu.now();
+        long started = System.nanoTime();
+        for (int i = 0; i < operations; i++) {
+            probe.startAndComplete();
+        }
+        double wall = (System.nanoTime() - started) / 1e6 / operations;
+        CpuTime.Sample used = cpu.now().minus(before);
+        double jvm = used.jvm() / operations;
+        double database = used.database() / operations;
+        String perOperation = String.format("CPU %.1f ms (JVM %.1f, PostgreSQL %.1f), wall %.1f ms", jvm + database, jvm, database, wall);
+        if (count) {
+            Statements.PerOperation asked = statements.read(operations);
+            perOperation += "; " + asked.summary();
+            queries.append("\n## ").append(label).append(": ").append(asked.summary()).append("\n\n").append(asked.table(100));
+        }
+        report.figure("b", "one REST operation (start, find, complete), 1 client, " + label, perOperation, allOn == null ? ""
+                : String.format("%s: %.0f%% of the CPU (every layer on just before: %.1f ms)", off.label,
+                        100 * (allOn[0] + allOn[1] - jvm - database) / (allOn[0] + allOn[1]), allOn[0] + allOn[1]));
+        return new double[] {jvm, database};
+    }
+
+    /** Operations per second of one series of part (b); recorded to {@code <output>/b-<name>-<clients>.jfr} with {@code bench.jfr}. */
+    private static double restSeries(Jmh jmh, int clients, Path output, String name) throws Exception {
+        Recording recording = Boolean.getBoolean("bench.jfr") ? new Recording(Configuration.getConfiguration("profile")) : null;
+        if (recording != null) {
+            recording.setDestination(output.resolve("b-" + name.toLowerCase().replace('_', '-') + "-" + clients + ".jfr"));
+            recording.start();
+        }
+        try {
+            return jmh.run(RestBenchmark.class, "startAndComplete", clients).getPrimaryResult().getScore();
+        } finally {
+            if (recording != null) {
+                recording.stop();
+                recording.close();
             }
         }
     }

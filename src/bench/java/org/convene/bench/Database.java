@@ -27,7 +27,12 @@ final class Database implements AutoCloseable {
         if (url != null && !url.isBlank()) {
             return new Database(url, user, password, null);
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("bench.statements")) {
+            // Statements.java: what each figure's operation asks the database (part b)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres postgres = builder
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("shared_buffers", "128MB")
