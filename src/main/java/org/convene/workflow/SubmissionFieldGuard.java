@@ -10,14 +10,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,7 +59,14 @@ class SubmissionFieldGuard {
     static final class Guard extends OncePerRequestFilter {
 
         private static final ObjectMapper JSON = new ObjectMapper();
+        /** The activity key of a definition's start event in {@link #fields}: no activity id has a space. */
+        private static final String START_EVENT = "start event";
         private final ProcessEngine engine;
+        /**
+         * The field keys of each definition's start form and user tasks' forms (empty: no form), by definition
+         * id and activity: a deployed definition and its forms never change.
+         */
+        private final Map<String, Optional<Set<String>>> fields = new ConcurrentHashMap<>();
         private final DeployedForms forms;
 
         Guard(ProcessEngine engine, DeployedForms forms) {
@@ -76,16 +92,17 @@ class SubmissionFieldGuard {
                 return;
             }
             byte[] body = request.getInputStream().readAllBytes();
-            List<String> unexpected;
+            String refusal;
             try {
-                unexpected = unexpected(body, form.get().keys());
+                List<String> unexpected = unexpected(body, form.get().keys());
+                refusal = unexpected.isEmpty() ? null : "takes only the fields of its form; not: " + String.join(", ", unexpected);
             } catch (JsonProcessingException e) {
-                refuse(response, "The request body is not JSON: " + e.getOriginalMessage());
-                return;
+                refusal = "The request body is not JSON: " + e.getOriginalMessage();
             }
-            if (!unexpected.isEmpty()) {
-                refuse(response, "'" + form.get().name() + "' takes only the fields of its form; not: "
-                        + String.join(", ", unexpected));
+            // a refusal only for what the caller may see (its name is in the message); the engine refuses the rest
+            Optional<String> name = refusal == null ? Optional.empty() : form.get().visibleName().get();
+            if (name.isPresent()) {
+                refuse(response, refusal.startsWith("The request body") ? refusal : "'" + name.get() + "' " + refusal);
                 return;
             }
             chain.doFilter(new CachedBody(request, body), response);
@@ -98,37 +115,62 @@ class SubmissionFieldGuard {
             JSON.writeValue(response.getWriter(), java.util.Map.of("type", "InvalidRequestException", "message", message));
         }
 
-        private record Form(String name, Set<String> keys) {
+        /** A form's field keys, and the task's or process's name if the caller may see it (asked only to refuse). */
+        private record Form(Supplier<Optional<String>> visibleName, Set<String> keys) {
         }
 
+        /**
+         * The task's row by its id, as the system (one read by primary key), and its form's fields: the task
+         * query with the caller's authorization check is asked only when the guard refuses, for the name.
+         */
         private Optional<Form> taskForm(String taskId) {
-            Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            TaskEntity task = asSystem(context -> context.getTaskManager().findTaskById(taskId));
             if (task == null || task.getProcessDefinitionId() == null) {
                 return Optional.empty();
             }
-            UserTask model = engine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
-                    .getModelElementById(task.getTaskDefinitionKey());
-            return keys(task.getProcessDefinitionId(), model == null ? null : model.getCamundaFormRef())
-                    .map(keys -> new Form(task.getName(), keys));
+            return fieldsOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).map(keys -> new Form(
+                    () -> Optional.ofNullable(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult()).map(Task::getName),
+                    keys));
         }
 
+        /** As {@link #taskForm}: the definition (the latest of its key) as the system; as the caller only to refuse. */
         private Optional<Form> startForm(String key, String id) {
-            var repository = engine.getRepositoryService();
-            ProcessDefinition definition = key != null
-                    ? repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
-                    : repository.createProcessDefinitionQuery().processDefinitionId(id).singleResult();
+            ProcessDefinitionEntity definition = asSystem(context -> key != null
+                    ? context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key)
+                    : context.getProcessDefinitionManager().findLatestDefinitionById(id));
             if (definition == null) {
                 return Optional.empty();
             }
-            return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(StartEvent.class).stream()
-                    .filter(e -> e.getCamundaFormRef() != null).findFirst()
-                    .flatMap(e -> keys(definition.getId(), e.getCamundaFormRef()))
-                    .map(keys -> new Form(definition.getName(), keys));
+            var repository = engine.getRepositoryService();
+            return fieldsOf(definition.getId(), START_EVENT).map(keys -> new Form(
+                    () -> Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionId(definition.getId())
+                            .singleResult()).map(ProcessDefinition::getName),
+                    keys));
         }
 
-        private Optional<Set<String>> keys(String processDefinitionId, String formRef) {
-            return forms.find(engine.getRepositoryService(), processDefinitionId, formRef)
-                    .map(schema -> schema.fields().stream().map(FormSchema.Field::key).collect(Collectors.toSet()));
+        private <T> T asSystem(Command<T> command) {
+            var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+                    () -> command.execute(context)));
+        }
+
+        /** The form's field keys of a user task (or the start event: {@link #START_EVENT}), once per definition and activity. */
+        private Optional<Set<String>> fieldsOf(String processDefinitionId, String activity) {
+            return fields.computeIfAbsent(processDefinitionId + "\n" + activity, ignored -> read(processDefinitionId, activity));
+        }
+
+        /** From the definition's model and its deployment's forms, as the system: what the guard compares, not what the caller sees. */
+        private Optional<Set<String>> read(String processDefinitionId, String activity) {
+            var repository = engine.getRepositoryService();
+            return asSystem(context -> {
+                BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
+                String formRef = START_EVENT.equals(activity)
+                        ? model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
+                                .filter(Objects::nonNull).findFirst().orElse(null)
+                        : model.getModelElementById(activity) instanceof UserTask task ? task.getCamundaFormRef() : null;
+                return forms.find(repository, processDefinitionId, formRef)
+                        .map(schema -> schema.fields().stream().map(FormSchema.Field::key).collect(Collectors.toSet()));
+            });
         }
 
         private static List<String> unexpected(byte[] body, Set<String> keys) throws IOException {
