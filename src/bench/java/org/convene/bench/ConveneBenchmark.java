@@ -126,14 +126,44 @@ public final class ConveneBenchmark {
     static double engine(ConfigurableApplicationContext app, Jmh jmh, Report report, double commitRate) throws Exception {
         TaskCompletionBenchmark.app = app;
         deployBareProcess(app);
-        double bare = perSecond(jmh.run(TaskCompletionBenchmark.class, "completeBareTask", 1));
+        Path output = Path.of(System.getProperty("bench.output", "target/benchmark"));
+        double bare = perSecond(profiled(jmh, "completeBareTask", output, report));
         report.figure("a", "bare one-user-task process: completions/s, 1 thread", String.format("%.1f", bare),
                 commitRate > 0 ? String.format("%.3f × commit rate (d)", bare / commitRate) : null);
-        double meeting = perSecond(jmh.run(TaskCompletionBenchmark.class, "completeMeetingTask", 1));
+        double next = perSecond(profiled(jmh, "completeBareTaskToNext", output, report));
+        report.figure("a", "bare two-user-task process, the first task (its completion creates the next): completions/s, 1 thread",
+                String.format("%.1f", next), String.format("%.2f × bare", next / bare));
+        double meeting = perSecond(profiled(jmh, "completeMeetingTask", output, report));
         report.figure("a", "meeting's 'Draft concept note': completions/s, 1 thread", String.format("%.1f", meeting),
-                String.format("%.2f × bare", meeting / bare)
+                String.format("%.2f × bare, %.2f × bare two-task", meeting / bare, meeting / next)
                         + (commitRate > 0 ? String.format("; %.3f × commit rate (d)", meeting / commitRate) : ""));
+        TaskCompletionBenchmark completions = new TaskCompletionBenchmark();
+        TaskCompletionBenchmark.BareTask bareTask = new TaskCompletionBenchmark.BareTask();
+        TaskCompletionBenchmark.BareFirstOfTwo firstOfTwo = new TaskCompletionBenchmark.BareFirstOfTwo();
+        TaskCompletionBenchmark.MeetingTask meetingTask = new TaskCompletionBenchmark.MeetingTask();
+        for (EngineProfile.Statements counted : new EngineProfile.Statements[] {
+                EngineProfile.countStatements(app, output, "completeBareTask", 20, bareTask::start,
+                        () -> completions.completeBareTask(bareTask)),
+                EngineProfile.countStatements(app, output, "completeBareTaskToNext", 20, firstOfTwo::start,
+                        () -> completions.completeBareTaskToNext(firstOfTwo)),
+                EngineProfile.countStatements(app, output, "completeMeetingTask", 20, meetingTask::start,
+                        () -> completions.completeMeetingTask(meetingTask))}) {
+            if (counted != null) {
+                report.note("(a) " + counted.file().replaceAll(".*/", "").replace("-statements.md", "") + ": " + counted.summary());
+            }
+        }
         return bare;
+    }
+
+    /** One JMH run of (a), recorded by JFR when {@code bench.jfr} is on (EngineProfile). */
+    private static RunResult profiled(Jmh jmh, String method, Path output, Report report) throws Exception {
+        jdk.jfr.Recording recording = EngineProfile.startRecording();
+        RunResult result = jmh.run(TaskCompletionBenchmark.class, method, 1);
+        String note = EngineProfile.stopRecording(recording, output, method);
+        if (note != null) {
+            report.note("(a) " + note);
+        }
+        return result;
     }
 
     private static boolean bareDeployed;

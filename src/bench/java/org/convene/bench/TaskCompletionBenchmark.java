@@ -41,17 +41,26 @@ public class TaskCompletionBenchmark {
 
     static final String BARE_PROCESS = "BenchmarkBareTaskProcess";
     static final String BARE_TASK = "UserTask_Work";
+    static final String BARE_TWO_TASK_PROCESS = "BenchmarkBareTwoTaskProcess";
     static final String USER = "lena";
     /** The app, set before JMH runs in this JVM. */
     static ApplicationContext app;
     private static final AtomicInteger meetings = new AtomicInteger();
 
-    /** Deploys the bare process (a start, one user task offered to staff, an end). */
+    /**
+     * Deploys the bare process (a start, one user task offered to staff, an end) and, to tell apart
+     * what the meeting's completion does because a task follows it, a bare process of two such tasks.
+     */
     static void deployBareProcess(ApplicationContext context) {
         context.getBean(RepositoryService.class).createDeployment().name("benchmark-bare")
                 .addModelInstance(BARE_PROCESS + ".bpmn", Bpmn.createExecutableProcess(BARE_PROCESS)
                         .camundaHistoryTimeToLive(1).startEvent()
                         .userTask(BARE_TASK).name("Work").camundaCandidateGroups(ConveneGroups.STAFF)
+                        .endEvent().done())
+                .addModelInstance(BARE_TWO_TASK_PROCESS + ".bpmn", Bpmn.createExecutableProcess(BARE_TWO_TASK_PROCESS)
+                        .camundaHistoryTimeToLive(1).startEvent()
+                        .userTask(BARE_TASK).name("Work").camundaCandidateGroups(ConveneGroups.STAFF)
+                        .userTask().name("Next").camundaCandidateGroups(ConveneGroups.STAFF)
                         .endEvent().done())
                 .deploy();
     }
@@ -63,6 +72,18 @@ public class TaskCompletionBenchmark {
         @Setup(Level.Invocation)
         public void start() {
             String instance = app.getBean(RuntimeService.class).startProcessInstanceByKey(BARE_PROCESS).getId();
+            taskId = app.getBean(TaskService.class).createTaskQuery().processInstanceId(instance).singleResult().getId();
+        }
+    }
+
+    /** The first task of the bare two-task process: its completion creates the second, as the meeting's does. */
+    @State(Scope.Thread)
+    public static class BareFirstOfTwo {
+        String taskId;
+
+        @Setup(Level.Invocation)
+        public void start() {
+            String instance = app.getBean(RuntimeService.class).startProcessInstanceByKey(BARE_TWO_TASK_PROCESS).getId();
             taskId = app.getBean(TaskService.class).createTaskQuery().processInstanceId(instance).singleResult().getId();
         }
     }
@@ -83,6 +104,11 @@ public class TaskCompletionBenchmark {
 
     @Benchmark
     public void completeBareTask(BareTask task) {
+        complete(task.taskId, Map.of());
+    }
+
+    @Benchmark
+    public void completeBareTaskToNext(BareFirstOfTwo task) {
         complete(task.taskId, Map.of());
     }
 
