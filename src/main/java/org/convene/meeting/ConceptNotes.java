@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The concept note: every submission is a new, immutable version (the seed's six sections);
@@ -98,14 +101,52 @@ public class ConceptNotes {
                 .orElse(null);
     }
 
-    /** The latest version; empty before the first is stored. */
+    /**
+     * The latest version; empty before the first is stored. Read once per transaction and meeting
+     * (until {@link #save} stores the next): a task's input parameters ask for a section each, a
+     * dozen times as the task is created (ConceptNoteApprovalProcess.bpmn), and all show one version.
+     */
     public Optional<ConceptNote> latest(String meetingCode) {
-        return jdbc.sql("""
-                select * from cv_concept_note_version where meeting_code = ?
-                order by version desc fetch first 1 rows only""")
-                .param(meetingCode)
-                .query(ConceptNotes::note)
-                .optional();
+        Map<String, Optional<ConceptNote>> read = ReadInTransaction.current();
+        Optional<ConceptNote> latest = read == null ? null : read.get(meetingCode);
+        if (latest == null) {
+            latest = jdbc.sql("""
+                    select * from cv_concept_note_version where meeting_code = ?
+                    order by version desc fetch first 1 rows only""")
+                    .param(meetingCode)
+                    .query(ConceptNotes::note)
+                    .optional();
+            if (read != null) {
+                read.put(meetingCode, latest);
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * The latest versions read in the current transaction, by meeting code: kept by a synchronization
+     * of that transaction, so that a transaction of its own (REQUIRES_NEW) starts without them and they
+     * go with it.
+     */
+    private static final class ReadInTransaction implements TransactionSynchronization {
+
+        private final Map<String, Optional<ConceptNote>> latest = new HashMap<>();
+
+        /** This transaction's; null outside a transaction (nothing kept). */
+        static Map<String, Optional<ConceptNote>> current() {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()
+                    || !TransactionSynchronizationManager.isSynchronizationActive()) {
+                return null;
+            }
+            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+                if (synchronization instanceof ReadInTransaction read) {
+                    return read.latest;
+                }
+            }
+            ReadInTransaction read = new ReadInTransaction();
+            TransactionSynchronizationManager.registerSynchronization(read);
+            return read.latest;
+        }
     }
 
     /**
@@ -209,6 +250,10 @@ public class ConceptNotes {
     @Transactional
     public int save(String meetingCode, ConceptNote note) {
         CategoryTargets.check(note);
+        Map<String, Optional<ConceptNote>> read = ReadInTransaction.current();
+        if (read != null) {
+            read.remove(meetingCode);
+        }
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from cv_concept_note_version where meeting_code = ?")
                 .param(meetingCode).query(Integer.class).single();
         OffsetDateTime now = EngineClock.now();

@@ -51,8 +51,14 @@ class MeetingFilters {
         this.jdbc = jdbc;
     }
 
-    /** A registered meeting gets its list; an ended one loses it. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * A registered meeting gets its list; an ended one loses it. Only these events are listened to:
+     * Spring Modulith's registry stores a publication for every listener an event reaches (a row
+     * written with the change, deleted once handled, in a transaction of its own), which for every
+     * other event of a meeting was work for nothing.
+     */
+    @TransactionalEventListener(classes = {MeetingRegistered.class, MeetingEnded.class, MeetingCancelled.class},
+            fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(MeetingEvent event) {
         if (event instanceof MeetingRegistered registered) {
