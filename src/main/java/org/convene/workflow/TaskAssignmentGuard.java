@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.convene.workflow.DraftAuthors.Draft;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,12 +52,17 @@ import org.springframework.stereotype.Component;
  * through the engine's task service.
  */
 @Component
-public class TaskAssignmentGuard extends AbstractProcessEnginePlugin {
+public class TaskAssignmentGuard extends AbstractProcessEnginePlugin implements SmartInitializingSingleton {
 
     /** The task-local variable naming the user who drafted what an approving task decides on. */
     public static final String DRAFT_AUTHOR_VARIABLE = "draftAuthor";
 
     private final ObjectProvider<DraftAuthors> authors;
+    /**
+     * The modules' DraftAuthors in order, looked up once all singletons exist (the engine is built
+     * before them); until then, at every call.
+     */
+    private volatile List<DraftAuthors> orderedAuthors;
 
     TaskAssignmentGuard(ObjectProvider<DraftAuthors> authors) {
         this.authors = authors;
@@ -86,6 +92,11 @@ public class TaskAssignmentGuard extends AbstractProcessEnginePlugin {
                 }
             }
         });
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        orderedAuthors = authors.orderedStream().toList();
     }
 
     /** Create listener: an approving task names its draft's author (Tasklist shows the description). */
@@ -164,7 +175,8 @@ public class TaskAssignmentGuard extends AbstractProcessEnginePlugin {
      * @return empty when the task approves no draft, or no user is known to have drafted it
      */
     public Optional<Draft> draftOf(DelegateTask task) {
-        return asSystem(() -> authors.orderedStream().map(provider -> provider.draftDecidedBy(task))
+        List<DraftAuthors> providers = orderedAuthors != null ? orderedAuthors : authors.orderedStream().toList();
+        return asSystem(() -> providers.stream().map(provider -> provider.draftDecidedBy(task))
                 .flatMap(Optional::stream).findFirst());
     }
 
@@ -177,11 +189,11 @@ public class TaskAssignmentGuard extends AbstractProcessEnginePlugin {
                 .groupMember(user).groupIdIn(groups.toArray(String[]::new)).count() > 0);
     }
 
-    /** True when one of the groups has a member other than the user. */
+    /** True when one of the groups has a member other than the user (two members of a group tell). */
     private static boolean someoneBut(String user, List<String> groups) {
         var identity = Context.getProcessEngineConfiguration().getIdentityService();
         return asSystem(() -> groups.stream().anyMatch(group -> identity.createUserQuery().memberOfGroup(group)
-                .list().stream().map(User::getId).anyMatch(id -> !id.equals(user))));
+                .listPage(0, 2).stream().map(User::getId).anyMatch(id -> !id.equals(user))));
     }
 
     /** The rules ask as the system: a user's own authorizations must not change the answer. */
