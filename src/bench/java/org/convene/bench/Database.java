@@ -8,7 +8,7 @@ import java.io.IOException;
  * password {@code bench.password}), or an embedded PostgreSQL 15 (zonky, as the tests use) started
  * for the run, with commits as durable as a production server's ({@code fsync=on},
  * {@code synchronous_commit=on}: the embedded default turns both off) and an empty database each run;
- * with {@code bench.sql=true} it loads {@code pg_stat_statements} (statements counted per completion).
+ * with {@code bench.statements=true} it loads {@code pg_stat_statements} (statements counted: Statements, EngineProfile).
  */
 final class Database implements AutoCloseable {
 
