@@ -326,8 +326,9 @@ public final class ConveneBenchmark {
                 MailThroughput.Run run = mail.deliver(invitees);
                 one = nodes == 1 ? run.perSecond() : one;
                 report.figure("f", "invitations delivered to SMTP, " + invitees + " invitees, " + nodes + " node"
-                        + (nodes > 1 ? "s" : ""), String.format("%.1f mails/s (%.1f s; sent by node: %s)", run.perSecond(),
-                        run.seconds(), run.byNode().values()), nodes == 1 ? null : String.format("%.2f × one node", run.perSecond() / one));
+                        + (nodes > 1 ? "s" : ""), String.format("%.1f mails/s (%.1f s; sent by node: %s; machine CPU %.0f%% busy; "
+                        + "node 1's JVM %.0f ms CPU a mail)", run.perSecond(), run.seconds(), run.byNode().values(),
+                        100 * run.machineBusy(), run.ownCpuMsPerMail()), nodes == 1 ? null : String.format("%.2f × one node", run.perSecond() / one));
             }
         }
     }

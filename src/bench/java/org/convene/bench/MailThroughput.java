@@ -4,6 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class MailThroughput implements AutoCloseable {
 
     /** One measured delivery: how many mails in how long, and how many each node sent (cv_outbox_mail.claimed_by). */
-    record Run(int nodes, int mails, double seconds, Map<String, Long> byNode) {
+    record Run(int nodes, int mails, double seconds, Map<String, Long> byNode, double machineBusy, double ownCpuMsPerMail) {
 
         double perSecond() {
             return mails / seconds;
@@ -109,9 +112,16 @@ final class MailThroughput implements AutoCloseable {
 
         complete(list, ParticipantListProcess.TASK_APPROVE_PARTICIPANT_LIST, "grace",
                 Map.of(ProcessVariables.DECISION, ReviewDecision.APPROVE.formValue()));
+        long[] machineBefore = machineCpu();
+        long ownBefore = ownCpuNanos();
         long started = System.nanoTime();
+        System.out.printf("[bench] f: %s approved, %d invitations on their way, %d node(s)%n", code, invitees, nodes());
         boolean arrived = smtp.waitForIncomingEmail(TIMEOUT.toMillis(), before + invitees);
         double seconds = (System.nanoTime() - started) / 1e9;
+        long[] machineAfter = machineCpu();
+        double ownCpuMsPerMail = (ownCpuNanos() - ownBefore) / 1e6 / invitees;
+        double machineBusy = machineBefore == null || machineAfter == null ? Double.NaN
+                : 1 - (double) (machineAfter[1] - machineBefore[1]) / (machineAfter[0] - machineBefore[0]);
 
         if (!arrived) {
             throw new AssertionError(String.format("%s: %d of %d invitations arrived in %s; outbox: %s", code,
@@ -131,7 +141,26 @@ final class MailThroughput implements AutoCloseable {
         Map<String, Long> byNode = new LinkedHashMap<>();
         jdbc.sql("select claimed_by, count(*) from cv_outbox_mail where meeting_code = ? group by claimed_by order by 1")
                 .param(code).query((rs, row) -> byNode.put(rs.getString(1), rs.getLong(2))).list();
-        return new Run(nodes(), invitees, seconds, byNode);
+        return new Run(nodes(), invitees, seconds, byNode, machineBusy, ownCpuMsPerMail);
+    }
+
+    /** The machine's CPU time since boot, all cores, in clock ticks: {total, idle + iowait}; null where /proc/stat is not. */
+    private static long[] machineCpu() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
+        } catch (IOException | RuntimeException notLinux) {
+            return null;
+        }
+    }
+
+    /** The CPU time of this JVM (node 1, the SMTP server, the benchmark's waiting), in nanoseconds. */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The Message-IDs of the messages the server holds for the meeting ({@code <key.code@convene>}). */
